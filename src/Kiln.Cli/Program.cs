@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Kiln.Cli.Commands;
+
+var root = new RootCommand("Kiln: C# notebooks and ML scripting. Run notebooks headlessly, serve models, drive Jupyter.")
+{
+    RunCommand.Create(),
+    WorkerCommandLine.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

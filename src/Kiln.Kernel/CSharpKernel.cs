@@ -1,0 +1,196 @@
+using System.Text;
+using Kiln.Display;
+using Kiln.Kernel.Events;
+using Kiln.Kernel.Execution;
+using Kiln.Kernel.Magics;
+using Kiln.Kernel.Packages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Kiln.Kernel;
+
+/// <summary>A C# notebook kernel on Roslyn scripting: runs cells one after another, keeping their state, and reports events.</summary>
+/// <remarks>
+/// Polyglot Notebooks: <c>Microsoft.DotNet.Interactive.CSharp.CSharpKernel</c>. The first cell runs with
+/// <c>CSharpScript</c>, later cells continue its <c>ScriptState</c>, so variables, methods, types and <c>using</c>s
+/// carry over. Submissions are queued: one runs at a time. The kernel never throws for user code: compile errors,
+/// exceptions, bad magics and cancellation become an <see cref="ErrorProduced"/> event and a non-success status.
+/// While a kernel is alive, <see cref="Console.Out"/> and <see cref="Console.Error"/> are routed per submission.
+/// </remarks>
+public sealed partial class CSharpKernel : IAsyncDisposable
+{
+    private static readonly CSharpParseOptions ScriptParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
+    private readonly KernelOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly NuGetRestorer _restorer;
+    private readonly Dictionary<string, string> _loadedPackages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _packageSources = [];
+    private ScriptOptions _scriptOptions;
+    private ScriptState<object>? _state;
+    private int _executionCount;
+    private bool _disposed;
+
+    /// <summary>Creates a kernel with <paramref name="options"/>, or the defaults when null.</summary>
+    public CSharpKernel(KernelOptions? options = null)
+    {
+        _options = options ?? new KernelOptions();
+        _restorer = new NuGetRestorer(_options);
+        _scriptOptions = ScriptOptions.Default
+            .WithImports(_options.Imports.Select(i => i.StartsWith("static ", StringComparison.Ordinal) ? i["static ".Length..].Trim() : i))
+            .AddReferences(_options.References)
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithAllowUnsafe(true)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8);
+        ConsoleCapture.Acquire();
+    }
+
+    /// <summary>The options the kernel was created with.</summary>
+    public KernelOptions Options => _options;
+
+    /// <summary>The execution count of the last submission (0 before the first).</summary>
+    public int ExecutionCount => Volatile.Read(ref _executionCount);
+
+    /// <summary>The NuGet packages loaded so far with <c>#r "nuget:"</c>, by id, with their resolved versions.</summary>
+    public IReadOnlyDictionary<string, string> LoadedPackages
+    {
+        get
+        {
+            lock (_loadedPackages)
+            {
+                return new Dictionary<string, string>(_loadedPackages, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    /// <summary>Returns whether <paramref name="code"/> is a complete submission (no unclosed braces, strings or statements).</summary>
+    /// <remarks>Jupyter: <c>is_complete_request</c>. Magic lines are ignored.</remarks>
+    public static bool IsCompleteSubmission(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var parsed = MagicParser.Parse(code);
+        return SyntaxFactory.IsCompleteSubmission(CSharpSyntaxTree.ParseText(parsed.Code, ScriptParseOptions));
+    }
+
+    /// <summary>Returns the variables defined by the cells run so far (the latest declaration of each name), in declaration order.</summary>
+    public IReadOnlyList<KernelVariable> GetVariables()
+    {
+        var state = Volatile.Read(ref _state);
+        if (state is null)
+        {
+            return [];
+        }
+
+        var latest = new Dictionary<string, ScriptVariable>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var variable in state.Variables)
+        {
+            if (!latest.ContainsKey(variable.Name))
+            {
+                order.Add(variable.Name);
+            }
+
+            latest[variable.Name] = variable;
+        }
+
+        return [.. order.Select(name => new KernelVariable(name, latest[name].Type, latest[name].Value))];
+    }
+
+    /// <summary>Compiles and runs a throw-away cell so that the first real cell does not pay for JIT-compiling Roslyn.</summary>
+    /// <remarks>Does not change the kernel's state or execution count.</remarks>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var script = CSharpScript.Create("var kilnWarmUp = new List<int> { 1 }.Select(i => i + 1).ToList(); kilnWarmUp.Count", _scriptOptions);
+        await Task.Run(() => script.RunAsync(cancellationToken: ct), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one cell: applies its magics, compiles and runs its C# code, and reports what it produces.</summary>
+    /// <param name="code">The cell's text, possibly starting with magic lines.</param>
+    /// <param name="onEvent">Receives the submission's events, one at a time and in order, possibly from other threads.</param>
+    /// <param name="ct">Cancels the cell: its <c>KernelContext.CancellationToken</c> fires, and with
+    /// <see cref="KernelOptions.HardStopOnCancel"/> a cell that ignores it is aborted.</param>
+    /// <returns>The status, execution count and duration; the task does not fail for errors in user code.</returns>
+    public async Task<SubmissionResult> SubmitAsync(string code, Action<KernelEvent> onEvent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(onEvent);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            var count = Interlocked.Increment(ref _executionCount);
+            var started = _options.TimeProvider.GetTimestamp();
+            var context = new SubmissionContext(onEvent, count, ct);
+            SubmissionStatus status;
+            try
+            {
+                status = await ExecuteAsync(code, context, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                context.Complete();
+            }
+
+            return new SubmissionResult(status, count, _options.TimeProvider.GetElapsedTime(started));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops routing the console to this kernel; the original console is restored when the last kernel is disposed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                ConsoleCapture.Release();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SubmissionStatus> ExecuteAsync(string code, SubmissionContext context, CancellationToken ct)
+    {
+        var cell = MagicParser.Parse(code);
+        var magics = await ApplyMagicsAsync(cell, context, ct).ConfigureAwait(false);
+        if (magics is null)
+        {
+            return ct.IsCancellationRequested ? SubmissionStatus.Cancelled : SubmissionStatus.Failed;
+        }
+
+        if (ct.IsCancellationRequested)
+        {
+            ErrorReporter.PublishCancelled(context, hardStopped: false);
+            return SubmissionStatus.Cancelled;
+        }
+
+        var started = _options.TimeProvider.GetTimestamp();
+        var status = cell.HasCode ? await RunCodeAsync(cell.Code, context, ct).ConfigureAwait(false) : SubmissionStatus.Succeeded;
+        if (magics.Time)
+        {
+            var elapsed = _options.TimeProvider.GetElapsedTime(started);
+            context.DisplayChannel.ShowBundle(MimeBundle.FromText(
+                $"Wall time: {elapsed.TotalMilliseconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} ms"));
+        }
+
+        return status;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Numerics.Tensors;
+
+namespace Kiln.Tensors.Backends.Cpu;
+
+/// <summary>Reductions and softmax along one axis of an (outer, n, inner) view.</summary>
+internal sealed partial class CpuBackend
+{
+    public Storage Reduce(ReduceKind kind, Storage x, int outer, int n, int inner)
+    {
+        var src = CpuStorage.Of(x).F;
+        if (kind == ReduceKind.ArgMax)
+        {
+            var idx = new long[outer * inner];
+            for (var o = 0; o < outer; o++)
+            {
+                if (inner == 1)
+                {
+                    idx[o] = TensorPrimitives.IndexOfMax(src.AsSpan(o * n, n));
+                    continue;
+                }
+
+                for (var i = 0; i < inner; i++)
+                {
+                    var best = 0;
+                    var bestValue = src[(o * n * inner) + i];
+                    for (var j = 1; j < n; j++)
+                    {
+                        var v = src[(((o * n) + j) * inner) + i];
+                        if (v > bestValue || (float.IsNaN(v) && !float.IsNaN(bestValue)))
+                        {
+                            best = j;
+                            bestValue = v;
+                        }
+                    }
+
+                    idx[(o * inner) + i] = best;
+                }
+            }
+
+            return new CpuStorage(idx);
+        }
+
+        var dst = new float[outer * inner];
+        for (var o = 0; o < outer; o++)
+        {
+            if (inner == 1)
+            {
+                var row = src.AsSpan(o * n, n);
+                dst[o] = kind switch
+                {
+                    ReduceKind.Sum => TensorPrimitives.Sum(row),
+                    ReduceKind.Max => TensorPrimitives.Max(row),
+                    _ => TensorPrimitives.Min(row),
+                };
+                continue;
+            }
+
+            var acc = dst.AsSpan(o * inner, inner);
+            src.AsSpan(o * n * inner, inner).CopyTo(acc);
+            for (var j = 1; j < n; j++)
+            {
+                var row = src.AsSpan(((o * n) + j) * inner, inner);
+                switch (kind)
+                {
+                    case ReduceKind.Sum: TensorPrimitives.Add(acc, row, acc); break;
+                    case ReduceKind.Max: TensorPrimitives.Max(acc, row, acc); break;
+                    default: TensorPrimitives.Min(acc, row, acc); break;
+                }
+            }
+        }
+
+        return new CpuStorage(dst);
+    }
+
+    public Storage Softmax(Storage x, int outer, int n, int inner, bool log)
+    {
+        var src = CpuStorage.Of(x).F;
+        var dst = new float[src.Length];
+        var column = inner == 1 ? [] : new float[n];
+        for (var o = 0; o < outer; o++)
+        {
+            for (var i = 0; i < inner; i++)
+            {
+                var baseOffset = (o * n * inner) + i;
+                Span<float> row;
+                if (inner == 1)
+                {
+                    row = dst.AsSpan(o * n, n);
+                    src.AsSpan(o * n, n).CopyTo(row);
+                }
+                else
+                {
+                    row = column;
+                    for (var j = 0; j < n; j++) { row[j] = src[baseOffset + (j * inner)]; }
+                }
+
+                SoftmaxRow(row, log);
+                if (inner != 1)
+                {
+                    for (var j = 0; j < n; j++) { dst[baseOffset + (j * inner)] = row[j]; }
+                }
+            }
+        }
+
+        return new CpuStorage(dst);
+    }
+
+    private static void SoftmaxRow(Span<float> row, bool log)
+    {
+        var max = TensorPrimitives.Max(row);
+        TensorPrimitives.Subtract(row, max, row);
+        if (log)
+        {
+            double sum = 0;
+            foreach (var v in row) { sum += Math.Exp(v); }
+            TensorPrimitives.Subtract(row, (float)Math.Log(sum), row);
+        }
+        else
+        {
+            TensorPrimitives.Exp(row, row);
+            TensorPrimitives.Divide(row, TensorPrimitives.Sum(row), row);
+        }
+    }
+}

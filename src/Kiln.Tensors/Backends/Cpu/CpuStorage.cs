@@ -1,0 +1,34 @@
+namespace Kiln.Tensors.Backends.Cpu;
+
+/// <summary>A managed array (float[], long[] or bool[]) owned by the CPU backend.</summary>
+internal sealed class CpuStorage : Storage
+{
+    public CpuStorage(float[] data)
+        : base(DType.Float32, data.Length) => Data = data;
+
+    public CpuStorage(long[] data)
+        : base(DType.Int64, data.Length) => Data = data;
+
+    public CpuStorage(bool[] data)
+        : base(DType.Bool, data.Length) => Data = data;
+
+    public Array Data { get; }
+
+    public float[] F => (float[])Data;
+
+    public long[] L => (long[])Data;
+
+    public bool[] B => (bool[])Data;
+
+    public override IBackend Backend => CpuBackend.Instance;
+
+    public static CpuStorage Of(Storage storage) => storage as CpuStorage
+        ?? throw new InvalidOperationException($"The CPU backend was handed a {storage.Backend.Device} buffer; move the tensor with .To(Device.Cpu) first.");
+
+    public static CpuStorage Create(DType dtype, int length) => dtype switch
+    {
+        DType.Float32 => new CpuStorage(new float[length]),
+        DType.Int64 => new CpuStorage(new long[length]),
+        _ => new CpuStorage(new bool[length]),
+    };
+}

@@ -1,0 +1,67 @@
+namespace Kiln.Tensors.Backends;
+
+/// <summary>The compute seam: every tensor operation reaches memory only through these kernels.</summary>
+/// <remarks>
+/// Storages are contiguous and row-major. Shapes travel as plain <c>int[]</c>; dimensions are pre-flattened to
+/// (outer, n, inner) triples where a kernel works along one axis. A GPU backend implements this interface and
+/// registers itself in <see cref="BackendRegistry"/>; op code and autograd stay unchanged.
+/// </remarks>
+internal interface IBackend
+{
+    Device Device { get; }
+
+    Storage Allocate(DType dtype, int length);
+
+    Storage Full(DType dtype, int length, double value);
+
+    /// <summary>Copies a host array (float[], long[] or bool[]) into a new storage.</summary>
+    Storage Upload(Array host);
+
+    /// <summary>Copies a storage into a new host array of its dtype.</summary>
+    Array Download(Storage storage);
+
+    Storage Cast(Storage x, DType dtype);
+
+    Storage Unary(UnaryKind kind, Storage x, float alpha = 0, float beta = 0);
+
+    Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape);
+
+    Storage Compare(CompareKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape);
+
+    Storage Expand(Storage x, int[] xShape, int[] outShape);
+
+    Storage Reduce(ReduceKind kind, Storage x, int outer, int n, int inner);
+
+    Storage Permute(Storage x, int[] shape, int[] perm);
+
+    Storage Slice(Storage x, int outer, int n, int inner, int start, int step, int count);
+
+    Storage SliceBackward(Storage grad, int outer, int n, int inner, int start, int step, int count);
+
+    Storage Concat(IReadOnlyList<Storage> parts, int outer, int[] sizes, int inner);
+
+    Storage IndexSelect(Storage x, int outer, int n, int inner, Storage index);
+
+    Storage IndexAdd(Storage grad, int outer, int n, int inner, Storage index);
+
+    Storage Gather(Storage x, int[] xShape, int dim, Storage index, int[] indexShape);
+
+    Storage ScatterAdd(Storage src, int[] outShape, int dim, Storage index, int[] indexShape);
+
+    /// <summary>Batched GEMM: C[b] = op(A[b]) · op(B[b]) with op the optional transpose; a batch stride of 0 broadcasts.</summary>
+    Storage MatMul(Storage a, Storage b, int batch, int m, int k, int n, bool transA, bool transB, bool broadcastA, bool broadcastB);
+
+    Storage Softmax(Storage x, int outer, int n, int inner, bool log);
+
+    Storage Im2Col(Storage x, ConvGeometry g, float padValue);
+
+    Storage Col2Im(Storage cols, ConvGeometry g);
+
+    void CopyInto(Storage destination, Storage source);
+
+    void AddScaledInPlace(Storage destination, Storage source, float alpha);
+
+    void ScaleInPlace(Storage destination, float alpha);
+
+    void FillInPlace(Storage destination, double value);
+}
