@@ -7,7 +7,7 @@ set -euo pipefail
 
 runtime=(libopenblas0-pthread libzmq5 ocl-icd-libopencl1 pocl-opencl-icd libclblast1)
 testing=(chromium python3-nbformat python3-nbclient python3-jupyter-client python3-ipykernel jupyter-nbconvert)
-golden=(python3-torch python3-sklearn python3-pandas python3-numpy python3-flask gunicorn wrk)
+golden=(python3-torch python3-sklearn python3-pandas python3-numpy python3-flask gunicorn wrk bc)
 
 wanted=("${runtime[@]}" "${testing[@]}")
 if [[ "${1:-}" == "--golden" ]]; then wanted+=("${golden[@]}"); fi

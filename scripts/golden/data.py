@@ -79,6 +79,7 @@ g_df = pd.DataFrame({
     "units": rng.integers(0, 100, n).astype("int64"),
 })
 g_df.loc[[2, 9, 33, 34], "sales"] = np.nan
+g_df.loc[[5, 40], "region"] = None  # null keys: pandas drops these rows (dropna=True)
 groups = {}
 gb = g_df.groupby(["region", "year"])
 for fn in ["count", "sum", "mean", "min", "max", "std", "first"]:
@@ -110,6 +111,11 @@ for on in (["id"], ["id", "grp"]):
     for how in ("inner", "left", "right", "outer"):
         m = pd.merge(left, right, on=on, how=how)
         joins.append({"on": on, "how": how, "columns": list(m.columns), "rows": m.astype(object).where(m.notna(), None).values.tolist()})
+renamed = right.rename(columns={"id": "rid"})
+for how in ("inner", "left", "right", "outer"):
+    m = pd.merge(left, renamed, left_on=["id"], right_on=["rid"], how=how)
+    joins.append({"on": ["id"], "right_on": ["rid"], "how": how, "columns": list(m.columns),
+                  "rows": m.astype(object).where(m.notna(), None).values.tolist()})
 write("join.json", {"left": frame_json(left), "right": frame_json(right), "joins": joins})
 
 # ---- transformers -----------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def weights(rng, n):
 def label_pair(rng):
     """A y_true/y_pred pair from one of several scenarios (ties, single class, all wrong, imbalanced...)."""
     k = rng.choice([2, 2, 2, 3, 4, 5])
-    n = rng.choice([1, 2, 3, 5, 8, 12, 20, 30])
+    n = rng.choice([0, 1, 2, 3, 5, 8, 12, 20, 20, 30, 30])
     scenario = rng.choice(["random", "random", "imbalanced", "correct", "wrong", "single", "extra", "mostly"])
     if scenario == "imbalanced":
         yt = [0 if rng.random() < 0.85 else rng.randrange(k) for _ in range(n)]
@@ -100,7 +100,9 @@ def label_pair(rng):
 def labels_arg(rng, yt, yp):
     present = sorted(set(yt) | set(yp))
     kind = rng.random()
-    if kind < 0.7 or not present:
+    if not present:
+        return None if kind < 0.5 else [0, 1, 2]
+    if kind < 0.7:
         return None
     if kind < 0.85:
         sub = rng.sample(present, rng.randint(1, len(present)))
@@ -203,7 +205,7 @@ def scores_for(rng, yt):
 
 
 def binary_truth(rng, degenerate=True):
-    n = rng.choice([1, 2, 3, 4, 6, 10, 16, 25, 40] if degenerate else [6, 10, 16, 25, 40])
+    n = rng.choice([0, 1, 2, 3, 4, 6, 10, 16, 25, 40] if degenerate else [6, 10, 16, 25, 40])
     p = rng.choice([0.5, 0.5, 0.2, 0.9, 0.0, 1.0] if degenerate else [0.5, 0.5, 0.3, 0.7])
     yt = [1 if rng.random() < p else 0 for _ in range(n)]
     style = rng.random()
@@ -308,7 +310,7 @@ def gen_regression(rng):
     }
     for fn, call in fns.items():
         for _ in range(CASES_PER_FN):
-            n = rng.choice([1, 2, 3, 5, 8, 13, 30, 30, 130])
+            n = rng.choice([0, 1, 2, 3, 5, 8, 13, 30, 30, 130])
             scenario = rng.choice(["noise", "noise", "perfect", "const_true", "const_both", "zeros", "big"])
             if scenario == "const_true" or scenario == "const_both":
                 c = rng.choice([0.1, 3.0, -2.5, 0.7])

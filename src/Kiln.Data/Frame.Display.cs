@@ -72,7 +72,7 @@ public sealed partial class Frame : IDisplayable
             sb.Append("</tr>\n");
         }
 
-        sb.Append("</tbody>\n</table>\n<p>").Append(WebUtility.HtmlEncode(Footer(shown))).Append("</p>");
+        sb.Append("</tbody>\n</table>\n<p>").Append(Footer(shown)).Append("</p>");
         return sb.ToString();
     }
 

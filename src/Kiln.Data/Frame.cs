@@ -70,6 +70,9 @@ public sealed partial class Frame
         return new FrameRow(this, row);
     }
 
+    /// <summary>The rows, as views with typed accessors.</summary>
+    public IEnumerable<FrameRow> Rows => Enumerable.Range(0, RowCount).Select(i => new FrameRow(this, i));
+
     /// <summary>Returns whether a column named <paramref name="name"/> exists.</summary>
     public bool Contains(string name) => _index.ContainsKey(name);
 

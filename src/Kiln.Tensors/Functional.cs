@@ -10,12 +10,7 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weight);
-        if (weight.Rank != 2)
-        {
-            throw new ShapeMismatchException($"Linear: weight has shape {weight.Shape}; expected [outFeatures, inFeatures].");
-        }
-
-        var y = input.MatMul(weight.Transpose(0, 1));
+        var y = Ops.MatMulOp.MatMulTransposed(input, weight);
         return bias is null ? y : y + bias;
     }
 

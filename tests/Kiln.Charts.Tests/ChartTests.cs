@@ -99,4 +99,29 @@ public class ChartTests
         text.ShouldContain("\n");
         System.Text.Json.Nodes.JsonNode.Parse(text)!["data"]![0]!["type"]!.GetValue<string>().ShouldBe("box");
     }
+
+    [Fact]
+    public void Line_ValuesAndName_PlotsAgainstTheIndexWithoutGenericArguments()
+    {
+        var trace = (ScatterTrace)Chart.Line(new[] { 3.0, 1.0 }, "loss").Traces[0];
+
+        trace.Name.ShouldBe("loss");
+        trace.X.Numbers.ShouldBe([0.0, 1.0]);
+    }
+
+    [Fact]
+    public void Line_StringX_IsCategorical()
+    {
+        var trace = (ScatterTrace)Chart.Line(new[] { "mon", "tue" }, new[] { 1, 2 }).Traces[0];
+
+        trace.X.Kind.ShouldBe(DataKind.Category);
+    }
+
+    [Fact]
+    public void TrainingCurves_ReadOnlyListSeries_InfersTheSeriesType()
+    {
+        IReadOnlyDictionary<string, IReadOnlyList<double>> history = new Dictionary<string, IReadOnlyList<double>> { ["loss"] = [1.0, 0.5] };
+
+        MlCharts.TrainingCurves(history).Traces.Count.ShouldBe(1);
+    }
 }

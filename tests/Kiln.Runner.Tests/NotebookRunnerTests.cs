@@ -77,7 +77,7 @@ public sealed class NotebookRunnerTests : IDisposable
     public async Task RunAsync_InfiniteLoopPastCellTimeout_KillsWorkerAndReportsTimeout()
     {
         var path = _notebooks.Write("loop.ipynb",
-            TestNotebooks.Code("Console.WriteLine(\"start\");"),
+            TestNotebooks.Code("Console.WriteLine(\"start\");", "timeout=60"),
             TestNotebooks.Code("while (true) { }"),
             TestNotebooks.Code("Console.WriteLine(\"never\");"));
 

@@ -31,6 +31,7 @@ public static partial class MlCharts
         var heatmap = new HeatmapTrace(rows, DataArray.FromCategories(labels), DataArray.FromCategories(labels))
         {
             ColorScale = "Blues",
+            ReverseScale = true,
             TextTemplate = normalize ? "%{z:.2f}" : "%{z}",
         };
         var chart = new Chart([heatmap], new Layout

@@ -60,25 +60,30 @@ public sealed class DataArray
     public static DataArray From<T>(IEnumerable<T> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values switch
+        // Dispatch on the static element type: the CLR lets int[] pass as IEnumerable<uint> (and sbyte[] as byte), so
+        // pattern matching on the runtime object could reinterpret signed values.
+        var type = typeof(T);
+        return type switch
         {
-            IEnumerable<double> v => FromNumbers(v),
-            IEnumerable<float> v => FromNumbers(v),
-            IEnumerable<int> v => FromNumbers(v),
-            IEnumerable<long> v => FromNumbers(v),
-            IEnumerable<short> v => FromNumbers(v),
-            IEnumerable<byte> v => FromNumbers(v),
-            IEnumerable<uint> v => FromNumbers(v),
-            IEnumerable<ulong> v => FromNumbers(v),
-            IEnumerable<decimal> v => FromNumbers(v),
-            IEnumerable<Half> v => FromNumbers(v),
-            IEnumerable<double?> v => new DataArray(DataKind.Number, v.Select(x => x is { } d ? Finite(d) : null).ToArray(), null),
-            IEnumerable<string> v => new DataArray(DataKind.Category, null, v.ToArray()),
-            IEnumerable<DateTime> v => new DataArray(DataKind.Date, null, v.Select(FormatDate).ToArray()),
-            IEnumerable<DateTimeOffset> v => new DataArray(DataKind.Date, null, v.Select(d => FormatDate(d.DateTime)).ToArray()),
-            IEnumerable<DateOnly> v => new DataArray(DataKind.Date, null, v.Select(d => FormatDate(d.ToDateTime(TimeOnly.MinValue))).ToArray()),
+            _ when type == typeof(double) => FromNumbers((IEnumerable<double>)values),
+            _ when type == typeof(float) => FromNumbers((IEnumerable<float>)values),
+            _ when type == typeof(int) => FromNumbers((IEnumerable<int>)values),
+            _ when type == typeof(long) => FromNumbers((IEnumerable<long>)values),
+            _ when type == typeof(short) => FromNumbers((IEnumerable<short>)values),
+            _ when type == typeof(sbyte) => FromNumbers((IEnumerable<sbyte>)values),
+            _ when type == typeof(byte) => FromNumbers((IEnumerable<byte>)values),
+            _ when type == typeof(ushort) => FromNumbers((IEnumerable<ushort>)values),
+            _ when type == typeof(uint) => FromNumbers((IEnumerable<uint>)values),
+            _ when type == typeof(ulong) => FromNumbers((IEnumerable<ulong>)values),
+            _ when type == typeof(decimal) => FromNumbers((IEnumerable<decimal>)values),
+            _ when type == typeof(Half) => FromNumbers((IEnumerable<Half>)values),
+            _ when type == typeof(double?) => new DataArray(DataKind.Number, ((IEnumerable<double?>)values).Select(x => x is { } d ? Finite(d) : null).ToArray(), null),
+            _ when type == typeof(string) => new DataArray(DataKind.Category, null, ((IEnumerable<string?>)values).ToArray()),
+            _ when type == typeof(DateTime) => new DataArray(DataKind.Date, null, ((IEnumerable<DateTime>)values).Select(FormatDate).ToArray()),
+            _ when type == typeof(DateTimeOffset) => new DataArray(DataKind.Date, null, ((IEnumerable<DateTimeOffset>)values).Select(d => FormatDate(d.DateTime)).ToArray()),
+            _ when type == typeof(DateOnly) => new DataArray(DataKind.Date, null, ((IEnumerable<DateOnly>)values).Select(d => FormatDate(d.ToDateTime(TimeOnly.MinValue))).ToArray()),
             _ => throw new ArgumentException(
-                $"Chart data of element type {typeof(T).Name} is not supported; pass numbers, strings (categories), DateTime, DateTimeOffset or DateOnly values.",
+                $"Chart data of element type {type.Name} is not supported; pass numbers, strings (categories), DateTime, DateTimeOffset or DateOnly values.",
                 nameof(values)),
         };
     }

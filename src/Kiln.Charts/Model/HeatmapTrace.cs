@@ -43,6 +43,9 @@ public sealed record HeatmapTrace : Trace
     /// <summary>A named plotly.js colorscale such as <c>"Viridis"</c> or <c>"Blues"</c>; null for plotly's default.</summary>
     public string? ColorScale { get; init; }
 
+    /// <summary>Whether the colorscale runs backwards (plotly.js <c>reversescale</c>), e.g. so "Blues" goes light to dark.</summary>
+    public bool ReverseScale { get; init; }
+
     /// <summary>A plotly.js text template drawn in each cell, such as <c>"%{z}"</c>; null for none.</summary>
     public string? TextTemplate { get; init; }
 
@@ -75,6 +78,11 @@ public sealed record HeatmapTrace : Trace
         if (ColorScale is not null)
         {
             json["colorscale"] = ColorScale;
+        }
+
+        if (ReverseScale)
+        {
+            json["reversescale"] = true;
         }
 
         if (TextTemplate is not null)

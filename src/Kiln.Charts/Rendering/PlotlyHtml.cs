@@ -16,6 +16,34 @@ public static class PlotlyHtml
 {
     private const int DefaultHeight = 450;
 
+    private const string RenderScript = """
+          var waited = 0;
+          function fail(message) {
+            var gd = document.getElementById(id);
+            if (gd) { gd.style.height = 'auto'; gd.textContent = message; }
+          }
+          function render() {
+            var gd = document.getElementById(id);
+            if (!gd) { return; }
+            window.Plotly.newPlot(gd, figure.data, figure.layout || {}, figure.config || {}).catch(function (error) {
+              console.error(error);
+              fail('This chart could not be drawn: ' + error);
+            });
+          }
+          function whenReady() {
+            if (window.Plotly) { render(); return; }
+            if (waited >= 15000) {
+              fail('This chart needs plotly.js, which is not loaded on this page. Re-run the cell that showed the first chart, '
+                + 'or set PlotlyJs.Inclusion = PlotlyInclusion.Always before showing charts.');
+              return;
+            }
+            waited += 50;
+            setTimeout(whenReady, 50);
+          }
+          whenReady();
+
+        """;
+
     /// <summary>Renders <paramref name="chart"/> as an HTML fragment, with or without plotly.js inlined before it.</summary>
     public static string Fragment(Chart chart, bool includePlotlyJs)
     {
@@ -97,33 +125,7 @@ public static class PlotlyHtml
     }
 
     private static int? PixelSize(JsonObject? layout, string key) =>
-        layout?[key] is JsonValue value && value.TryGetValue(out double size) && size > 0 ? (int)size : null;
-
-    private const string RenderScript = """
-          var waited = 0;
-          function fail(message) {
-            var gd = document.getElementById(id);
-            if (gd) { gd.style.height = 'auto'; gd.textContent = message; }
-          }
-          function render() {
-            var gd = document.getElementById(id);
-            if (!gd) { return; }
-            window.Plotly.newPlot(gd, figure.data, figure.layout || {}, figure.config || {}).catch(function (error) {
-              console.error(error);
-              fail('This chart could not be drawn: ' + error);
-            });
-          }
-          function whenReady() {
-            if (window.Plotly) { render(); return; }
-            if (waited >= 15000) {
-              fail('This chart needs plotly.js, which is not loaded on this page. Re-run the cell that showed the first chart, '
-                + 'or set PlotlyJs.Inclusion = PlotlyInclusion.Always before showing charts.');
-              return;
-            }
-            waited += 50;
-            setTimeout(whenReady, 50);
-          }
-          whenReady();
-
-        """;
+        layout?[key] is JsonValue value
+        && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var size)
+        && size > 0 ? (int)size : null;
 }

@@ -55,7 +55,7 @@ public static class Csv
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(writer);
         options ??= new CsvWriteOptions();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = options.Separator.ToString() };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = options.Separator.ToString(), NewLine = options.NewLine };
         using var csv = new CsvWriter(writer, config, leaveOpen: true);
         if (options.WriteHeader)
         {

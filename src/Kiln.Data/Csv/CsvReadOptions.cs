@@ -33,6 +33,9 @@ public sealed record CsvWriteOptions
 
     /// <summary>Whether to write the header record; defaults to true.</summary>
     public bool WriteHeader { get; init; } = true;
+
+    /// <summary>The record terminator; defaults to "\n" on every platform, as pandas on Linux.</summary>
+    public string NewLine { get; init; } = "\n";
 }
 
 /// <summary>A CSV field or record that cannot be read, with where it is and what was expected.</summary>

@@ -38,11 +38,9 @@ internal sealed class CsvScan
         var nulls = options.NullValues.ToHashSet(StringComparer.Ordinal);
         var rows = 0;
         var first = true;
-        var lastLine = 0;
         while (parser.Read())
         {
-            var line = lastLine + 1;
-            lastLine = parser.RawRow;
+            var line = parser.RawRow - parser.RawRecord.AsSpan().TrimEnd("\r\n").Count('\n');
             if (first)
             {
                 first = false;

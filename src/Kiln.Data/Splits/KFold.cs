@@ -35,6 +35,18 @@ public sealed class KFold
             throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Cannot make {Splits} folds from {rows} rows; use fewer folds.");
         }
 
+        return Folds(rows);
+    }
+
+    /// <summary>Returns the train and test rows of each fold of <paramref name="frame"/>.</summary>
+    public IEnumerable<(Frame Train, Frame Test)> Split(Frame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return Split(frame.RowCount).Select(s => s.Apply(frame));
+    }
+
+    private IEnumerable<SplitIndices> Folds(int rows)
+    {
         var order = Enumerable.Range(0, rows).ToArray();
         if (Shuffle)
         {
@@ -54,13 +66,6 @@ public sealed class KFold
             start += size;
             yield return FoldMask.ToIndices(test);
         }
-    }
-
-    /// <summary>Returns the train and test rows of each fold of <paramref name="frame"/>.</summary>
-    public IEnumerable<(Frame Train, Frame Test)> Split(Frame frame)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        return Split(frame.RowCount).Select(s => s.Apply(frame));
     }
 }
 

@@ -44,6 +44,18 @@ public sealed class StratifiedKFold
             throw new ArgumentException($"Every class of '{labels.Name}' has fewer rows than the {Splits} folds; use fewer folds.", nameof(labels));
         }
 
+        return Folds(codes, counts);
+    }
+
+    /// <summary>Returns the train and test rows of each fold of <paramref name="frame"/>, stratified by the <paramref name="labelColumn"/> column.</summary>
+    public IEnumerable<(Frame Train, Frame Test)> Split(Frame frame, string labelColumn)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return Split(frame[labelColumn]).Select(s => s.Apply(frame));
+    }
+
+    private IEnumerable<SplitIndices> Folds(int[] codes, int[] counts)
+    {
         var sorted = codes.Order().ToArray();
         var allocation = new int[Splits, counts.Length];
         for (var i = 0; i < sorted.Length; i++)
@@ -75,12 +87,5 @@ public sealed class StratifiedKFold
         {
             yield return FoldMask.ToIndices(testFold.Select(t => t == f).ToArray());
         }
-    }
-
-    /// <summary>Returns the train and test rows of each fold of <paramref name="frame"/>, stratified by the <paramref name="labelColumn"/> column.</summary>
-    public IEnumerable<(Frame Train, Frame Test)> Split(Frame frame, string labelColumn)
-    {
-        ArgumentNullException.ThrowIfNull(frame);
-        return Split(frame[labelColumn]).Select(s => s.Apply(frame));
     }
 }

@@ -177,6 +177,10 @@ internal static class ClassificationImpl
             averages.Add(new ClassificationReportRow(heading, ap[0], ar[0], af[0], total));
         }
 
-        return new ClassificationReport(rows, averages, digits, sampleWeight.IsEmpty);
+        // scikit-learn's supports are integers only when unweighted and at least one prediction is right
+        // (with no true positive at all its bincount falls back to float zeros, and the report prints 1.0).
+        var comparer = EqualityComparer<T>.Default;
+        var supportIsCount = sampleWeight.IsEmpty && t.Where((y, i) => comparer.Equals(y, p[i])).Any();
+        return new ClassificationReport(rows, averages, digits, supportIsCount);
     }
 }

@@ -19,6 +19,11 @@ internal static class CurveCore
             }
         }
 
+        if (keep.Count == 0)
+        {
+            throw new ArgumentException("No sample has a non-zero weight (or yTrue is empty); a curve needs at least one weighted sample.", nameof(yTrue));
+        }
+
         var truth = new int[keep.Count];
         for (var i = 0; i < truth.Length; i++)
         {

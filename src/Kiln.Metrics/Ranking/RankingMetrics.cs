@@ -150,6 +150,11 @@ public static partial class RankingMetrics
         var roc = CurveCore.Roc(yTrue01, yScore, null, sampleWeight, dropIntermediate: true);
         var fpr = roc.FalsePositiveRate.ToArray();
         var tpr = roc.TruePositiveRate.ToArray();
+        if (double.IsNaN(fpr[^1]) || double.IsNaN(tpr[^1]))
+        {
+            return double.NaN;
+        }
+
         if (maxFpr is not { } max || max == 1)
         {
             return CurveCore.Auc(fpr, tpr);

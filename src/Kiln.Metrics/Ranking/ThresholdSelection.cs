@@ -11,6 +11,9 @@ namespace Kiln.Metrics;
 /// </remarks>
 public static class ThresholdSelection
 {
+    /// <summary>F-scores closer than this count as tied, so rounding cannot pick a lower threshold for an exact tie.</summary>
+    public const double TieTolerance = 1e-12;
+
     /// <summary>The highest threshold whose recall is at least <paramref name="minRecall"/> (the most precise such threshold).</summary>
     /// <param name="yTrue">The true binary labels.</param>
     /// <param name="yScore">The scores, higher meaning more likely positive.</param>
@@ -56,7 +59,7 @@ public static class ThresholdSelection
         return null;
     }
 
-    /// <summary>The threshold with the highest F1 score (the highest such threshold when several tie).</summary>
+    /// <summary>The threshold with the highest F1 score (the highest such threshold when several tie within <see cref="TieTolerance"/>).</summary>
     /// <param name="yTrue">The true binary labels.</param>
     /// <param name="yScore">The scores, higher meaning more likely positive.</param>
     /// <param name="posLabel">The positive label; null means 1 for {0, 1} or {−1, 1} labels.</param>
@@ -65,7 +68,7 @@ public static class ThresholdSelection
         ReadOnlySpan<int> yTrue, ReadOnlySpan<double> yScore, int? posLabel = null, ReadOnlySpan<double> sampleWeight = default) =>
         BestFBetaThreshold(yTrue, yScore, 1.0, posLabel, sampleWeight);
 
-    /// <summary>The threshold with the highest F-beta score (the highest such threshold when several tie).</summary>
+    /// <summary>The threshold with the highest F-beta score (the highest such threshold when several tie within <see cref="TieTolerance"/>).</summary>
     /// <param name="yTrue">The true binary labels.</param>
     /// <param name="yScore">The scores, higher meaning more likely positive.</param>
     /// <param name="beta">The recall weight (≥ 0).</param>
@@ -83,7 +86,7 @@ public static class ThresholdSelection
         var best = points[^1];
         for (var i = points.Length - 2; i >= 0; i--)
         {
-            if (points[i].FScore > best.FScore)
+            if (points[i].FScore > best.FScore + TieTolerance)
             {
                 best = points[i];
             }

@@ -18,8 +18,10 @@ public static class IpynbFormat
 
     /// <summary>Serializes a document as nbformat 4.5 text, ending with a newline.</summary>
     /// <remarks>
-    /// nbformat: <c>nbformat.writes(nb) + "\n"</c>, byte for byte. Cells without a valid unique id are given one
-    /// (the document is updated, so later saves keep the same ids).
+    /// nbformat: <c>nbformat.writes(nb) + "\n"</c>, byte for byte: sorted keys, one-space indent, multiline strings
+    /// split into lines, and nbformat's transient keys (<c>metadata.orig_nbformat</c>, <c>orig_nbformat_minor</c>,
+    /// <c>signature</c>, cell <c>metadata.trusted</c>) left out. Numbers read from a file keep their original text.
+    /// Cells without a valid unique id are given one (the document is updated, so later saves keep the same ids).
     /// </remarks>
     public static string Serialize(NotebookDocument document) => IpynbWriter.Write(document);
 }

@@ -28,7 +28,7 @@ internal static class MatMulOp
         int m = a.Dims[^2], k = a.Dims[^1], k2 = b.Dims[^2], n = b.Dims[^1];
         if (k != k2)
         {
-            throw new ShapeMismatchException("MatMul", a.Shape, b.Shape, $"cannot be multiplied ({k} != {k2}).");
+            throw new ShapeMismatchException("MatMul", a.Shape, b.Shape, $"cannot be multiplied ({k} != {k2})");
         }
 
         if (b.Rank == 2 && a.Rank > 2)
@@ -46,6 +46,31 @@ internal static class MatMulOp
         var right = bBatch == batch || bBatch == 1 ? b : b.Expand([.. batchShape, k, n]);
         var result = Product(left, right, batch, aBatch == 1 && batch > 1, bBatch == 1 && batch > 1);
         return result.Reshape([.. batchShape, m, n]);
+    }
+
+    /// <summary>x · wᵀ for x [..., in] and w [out, in], as one GEMM with a transposed right operand (no copy of w).</summary>
+    public static Tensor MatMulTransposed(Tensor x, Tensor w)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(w);
+        Guard.Float("Linear", x, "input");
+        Guard.Float("Linear", w, "weight");
+        Guard.SameDevice("Linear", x, w);
+        if (x.Rank == 0 || w.Rank != 2 || x.Dims[^1] != w.Dims[1])
+        {
+            throw new ShapeMismatchException("Linear", x.Shape, w.Shape, $"do not fit; input [..., in] needs weight [out, in].");
+        }
+
+        int k = w.Dims[1], n = w.Dims[0];
+        var rows = x.Rank == 2 ? x : x.Reshape(-1, k);
+        var m = rows.Dims[0];
+        var storage = x.Backend.MatMul(rows.Storage, w.Storage, 1, m, k, n, false, true, false, false);
+        var y = Tensor.FromOp(storage, [m, n], "LinearBackward", [rows, w], g =>
+        [
+            rows.RequiresGrad ? new Tensor(g.Backend.MatMul(g.Storage, w.Storage, 1, m, n, k, false, false, false, false), [m, k]) : null,
+            w.RequiresGrad ? new Tensor(g.Backend.MatMul(g.Storage, rows.Storage, 1, n, m, k, true, false, false, false), [n, k]) : null,
+        ]);
+        return x.Rank == 2 ? y : y.Reshape([.. x.Dims[..^1], n]);
     }
 
     /// <summary>C[batch, m, n] from A[(batch,) m, k] and B[(batch,) k, n]; a broadcast operand holds one matrix.</summary>

@@ -63,4 +63,11 @@ public class DataArrayTests
     {
         JsonNode.DeepEquals(DataArray.Range(3, start: 1).ToJson(), JsonNode.Parse("[1,2,3]")).ShouldBeTrue();
     }
+
+    [Fact]
+    public void From_SignedBytes_KeepTheirSign()
+    {
+        DataArray.From(new sbyte[] { -1, 2 }).Numbers.ShouldBe([-1.0, 2.0]);
+        DataArray.From(new[] { -1, 2 }).Numbers.ShouldBe([-1.0, 2.0]);
+    }
 }

@@ -22,7 +22,11 @@ internal static class ChartCases
         ["combine"] = () => Chart.Combine(
                 Chart.Scatter(new[] { 1.0, 2.0 }, new[] { 1.0, 4.0 }, name: "points"),
                 Chart.Line(new[] { 1.0, 2.0 }, new[] { 1.0, 2.0 }, name: "fit", markers: true).WithXAxis("x"))
-            .WithTitle("Fit").WithLegend(false).WithBarMode(BarMode.Overlay),
+            .WithTitle("Fit").WithLegend(false),
+        ["histogram-overlay"] = () => Chart.Combine(
+                Chart.Histogram(new[] { 1, 2, 2 }, name: "train"),
+                Chart.Histogram(new[] { 2, 3 }, name: "test", color: "orange"))
+            .WithBarMode(BarMode.Overlay),
         ["grid"] = () => Chart.Grid(
             1,
             2,

@@ -108,7 +108,8 @@ public sealed class DibFormatTests
     public void Serialize_CellOfUndeclaredKernel_DeclaresItSoTheCellSurvives()
     {
         var document = NotebookFile.Load(Fixture.PathOf("noncanonical/nbformat44-no-ids.ipynb"));
-        var codeCells = document.Cells.Where(c => c.IsCode && c.Source.Length > 0).Select(c => c.Source).ToList();
+        // .dib trims blank lines around each cell and drops empty cells.
+        var codeCells = document.Cells.Where(c => c.IsCode && c.Source.Length > 0).Select(c => c.Source.Trim('\n')).ToList();
 
         var again = DibFormat.Parse(DibFormat.Serialize(document));
 

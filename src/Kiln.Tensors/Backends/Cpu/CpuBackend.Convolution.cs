@@ -7,7 +7,7 @@ internal sealed partial class CpuBackend
     {
         var src = CpuStorage.Of(x).F;
         int rows = g.Rows, cols = g.Cols, oh = g.OutH, ow = g.OutW;
-        var dst = new float[g.Batch * rows * cols];
+        var dst = CpuStorage.Floats(g.Batch * rows * cols);
         Parallel.For(0, g.Batch * g.Channels, ParallelOptionsFor(dst.Length), nc =>
         {
             var n = nc / g.Channels;

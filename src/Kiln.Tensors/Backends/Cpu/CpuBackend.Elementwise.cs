@@ -8,7 +8,7 @@ internal sealed partial class CpuBackend
     public Storage Unary(UnaryKind kind, Storage x, float alpha = 0, float beta = 0)
     {
         var src = CpuStorage.Of(x).F;
-        var dst = new float[src.Length];
+        var dst = CpuStorage.Floats(src.Length);
         ScalarMath.Unary(kind, src, dst, alpha, beta);
         return new CpuStorage(dst);
     }
@@ -17,7 +17,7 @@ internal sealed partial class CpuBackend
     {
         var fa = CpuStorage.Of(a).F;
         var fb = CpuStorage.Of(b).F;
-        var dst = new float[Shape.ElementCountOf(outShape)];
+        var dst = CpuStorage.Floats(Shape.ElementCountOf(outShape));
         if (fa.Length == dst.Length && fb.Length == dst.Length)
         {
             ScalarMath.Binary(kind, fa, fb, dst);
@@ -99,7 +99,7 @@ internal sealed partial class CpuBackend
     public Storage Expand(Storage x, int[] xShape, int[] outShape)
     {
         var src = CpuStorage.Of(x);
-        var dst = CpuStorage.Create(src.DType, Shape.ElementCountOf(outShape));
+        var dst = CpuStorage.Uninitialized(src.DType, Shape.ElementCountOf(outShape));
         var xStr = BroadcastIndexer.Strides(xShape, outShape);
         var len = outShape.Length == 0 ? 1 : outShape[^1];
         var step = outShape.Length == 0 ? 0 : xStr[^1];

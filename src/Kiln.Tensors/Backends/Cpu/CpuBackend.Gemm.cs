@@ -9,7 +9,7 @@ internal sealed partial class CpuBackend
     {
         var fa = CpuStorage.Of(a).F;
         var fb = CpuStorage.Of(b).F;
-        var c = new float[batch * m * n];
+        var c = CpuStorage.Floats(batch * m * n);
         var native = CpuBlas.UseNative && OpenBlasGemm.IsAvailable;
         for (var i = 0; i < batch; i++)
         {

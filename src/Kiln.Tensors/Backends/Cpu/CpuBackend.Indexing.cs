@@ -17,7 +17,7 @@ internal sealed partial class CpuBackend
             strides[d] = inStrides[perm[d]];
         }
 
-        var dst = CpuStorage.Create(src.DType, src.Length);
+        var dst = CpuStorage.Uninitialized(src.DType, src.Length);
         BroadcastIndexer.ForEachRow(outShape, strides, strides, (o, xo, _) =>
         {
             var len = rank == 0 ? 1 : outShape[^1];
@@ -39,7 +39,7 @@ internal sealed partial class CpuBackend
     public Storage Slice(Storage x, int outer, int n, int inner, int start, int step, int count)
     {
         var src = CpuStorage.Of(x);
-        var dst = CpuStorage.Create(src.DType, outer * count * inner);
+        var dst = CpuStorage.Uninitialized(src.DType, outer * count * inner);
         for (var o = 0; o < outer; o++)
         {
             for (var j = 0; j < count; j++)
@@ -70,7 +70,7 @@ internal sealed partial class CpuBackend
     public Storage Concat(IReadOnlyList<Storage> parts, int outer, int[] sizes, int inner)
     {
         var total = sizes.Sum();
-        var dst = CpuStorage.Create(parts[0].DType, outer * total * inner);
+        var dst = CpuStorage.Uninitialized(parts[0].DType, outer * total * inner);
         var offset = 0;
         for (var p = 0; p < parts.Count; p++)
         {
@@ -92,7 +92,7 @@ internal sealed partial class CpuBackend
         var src = CpuStorage.Of(x);
         var idx = CpuStorage.Of(index).L;
         var m = idx.Length;
-        var dst = CpuStorage.Create(src.DType, outer * m * inner);
+        var dst = CpuStorage.Uninitialized(src.DType, outer * m * inner);
         for (var j = 0; j < m; j++)
         {
             var k = CheckIndex(idx[j], n);
@@ -127,7 +127,7 @@ internal sealed partial class CpuBackend
     {
         var src = CpuStorage.Of(x);
         var idx = CpuStorage.Of(index).L;
-        var dst = CpuStorage.Create(src.DType, idx.Length);
+        var dst = CpuStorage.Uninitialized(src.DType, idx.Length);
         ForEachGatherPair(xShape, dim, idx, indexShape, (i, xo) => Array.Copy(src.Data, xo, dst.Data, i, 1));
         return dst;
     }

@@ -40,7 +40,7 @@ internal sealed partial class CpuBackend
             return new CpuStorage(idx);
         }
 
-        var dst = new float[outer * inner];
+        var dst = CpuStorage.Floats(outer * inner);
         for (var o = 0; o < outer; o++)
         {
             if (inner == 1)
@@ -75,7 +75,7 @@ internal sealed partial class CpuBackend
     public Storage Softmax(Storage x, int outer, int n, int inner, bool log)
     {
         var src = CpuStorage.Of(x).F;
-        var dst = new float[src.Length];
+        var dst = CpuStorage.Floats(src.Length);
         var column = inner == 1 ? [] : new float[n];
         for (var o = 0; o < outer; o++)
         {

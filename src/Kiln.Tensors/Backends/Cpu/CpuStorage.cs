@@ -25,6 +25,16 @@ internal sealed class CpuStorage : Storage
     public static CpuStorage Of(Storage storage) => storage as CpuStorage
         ?? throw new InvalidOperationException($"The CPU backend was handed a {storage.Backend.Device} buffer; move the tensor with .To(Device.Cpu) first.");
 
+    /// <summary>A storage whose every element the caller overwrites, so the array skips zeroing.</summary>
+    public static CpuStorage Uninitialized(DType dtype, int length) => dtype switch
+    {
+        DType.Float32 => new CpuStorage(GC.AllocateUninitializedArray<float>(length)),
+        DType.Int64 => new CpuStorage(GC.AllocateUninitializedArray<long>(length)),
+        _ => new CpuStorage(GC.AllocateUninitializedArray<bool>(length)),
+    };
+
+    public static float[] Floats(int length) => GC.AllocateUninitializedArray<float>(length);
+
     public static CpuStorage Create(DType dtype, int length) => dtype switch
     {
         DType.Float32 => new CpuStorage(new float[length]),
