@@ -28,6 +28,8 @@ def plain(v):
         return [plain(x) for x in v]
     if isinstance(v, np.ndarray):
         return plain(v.tolist())
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
     if isinstance(v, (np.integer,)):
         return int(v)
     if isinstance(v, (float, np.floating)):
@@ -58,7 +60,7 @@ def run(fn, call, args):
 
 def weights(rng, n):
     kind = rng.random()
-    if kind < 0.6:
+    if kind < 0.6 or n == 0:
         return None
     if kind < 0.75:
         return [rng.randint(0, 3) for _ in range(n)]
@@ -290,6 +292,10 @@ def gen_probabilistic(rng):
         n = rng.choice([1, 3, 12, 20, 30])
         yt = [rng.randrange(k) for _ in range(n)]
         ys = [[rng.randint(0, 4) / 4 for _ in range(k)] for _ in range(n)]
+        if rng.random() < 0.2:
+            k = 2
+            yt = [rng.randrange(2) for _ in range(n)]
+            ys = [rng.choice([round(rng.uniform(-2, 2), 2), rng.randint(0, 4) / 4]) for _ in range(n)]
         labels = list(range(k)) if rng.random() < 0.5 else None
         a = {"y_true": yt, "y_score": ys, "k": rng.randint(1, k), "labels": labels, "normalize": rng.random() < 0.8, "sample_weight": weights(rng, n)}
         cases.append(run("top_k_accuracy", lambda: M.top_k_accuracy_score(yt, ys, k=a["k"], labels=labels, normalize=a["normalize"], sample_weight=a["sample_weight"]), a))

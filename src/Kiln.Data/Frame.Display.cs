@@ -12,6 +12,7 @@ public sealed partial class Frame : IDisplayable
     public static int DisplayRows { get; set; } = 10;
 
     /// <summary>Renders the first <see cref="DisplayRows"/> rows as an HTML table with column kinds, plus plain text.</summary>
+    /// <remarks>Floating-point cells show six significant digits, as pandas' display; CSV output keeps full precision.</remarks>
     public MimeBundle ToMimeBundle() => new MimeBundle()
         .Add(MimeTypes.Html, ToHtml(DisplayRows))
         .Add(MimeTypes.PlainText, ToString(DisplayRows));
@@ -83,5 +84,9 @@ public sealed partial class Frame : IDisplayable
         return more > 0 ? string.Create(CultureInfo.InvariantCulture, $"… {more} more rows ({size})") : size;
     }
 
-    private static string Cell(DataColumn c, int row) => c.IsNull(row) ? "null" : c.FormatValue(row);
+    /// <summary>Formats a cell for display: nulls as "null", floating point with six significant digits as pandas.</summary>
+    private static string Cell(DataColumn c, int row) =>
+        c.IsNull(row) ? "null"
+        : c.Kind is DataKind.Float64 or DataKind.Float32 ? c.GetDouble(row).ToString("G6", CultureInfo.InvariantCulture)
+        : c.FormatValue(row);
 }

@@ -48,7 +48,7 @@ public sealed partial class Frame
     public Frame Sort(string column, bool ascending = true) => Sort(new SortKey(column, !ascending));
 
     /// <summary>Returns the rows sorted by several keys, the first key first; the sort is stable and nulls go last.</summary>
-    /// <remarks>pandas: <c>df.sort_values([...], ascending=[...], kind="stable", na_position="last")</c>.</remarks>
+    /// <remarks>pandas: <c>df.sort_values([...], ascending=[...], kind="stable", na_position="last")</c>; Microsoft.Data.Analysis: <c>OrderBy</c>.</remarks>
     public Frame Sort(params SortKey[] keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -119,6 +119,31 @@ public sealed partial class Frame
         }
 
         return TakeWithNulls(rows.ToArray());
+    }
+
+    /// <summary>Stacks the rows of frames with the same column names and kinds, in order.</summary>
+    /// <remarks>pandas: <c>pd.concat([...], ignore_index=True)</c>.</remarks>
+    /// <exception cref="ArgumentException">The frames' column names or kinds differ.</exception>
+    public static Frame Concat(params Frame[] frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Length == 0)
+        {
+            throw new ArgumentException("Pass at least one frame.", nameof(frames));
+        }
+
+        var first = frames[0];
+        foreach (var f in frames.Skip(1))
+        {
+            if (!f.ColumnNames.SequenceEqual(first.ColumnNames))
+            {
+                throw new ArgumentException(
+                    $"Column names differ: [{string.Join(", ", first.ColumnNames)}] and [{string.Join(", ", f.ColumnNames)}]; select the same columns in the same order.",
+                    nameof(frames));
+            }
+        }
+
+        return new Frame(first._columns.Select((c, j) => frames.Skip(1).Aggregate(c, (acc, f) => acc.Concat(f._columns[j]))));
     }
 
     internal static int CompareWithNullsLast(DataColumn column, int a, int b, bool descending)

@@ -61,7 +61,7 @@ public sealed class GroupedFrame
     /// <remarks>pandas: <c>.count()</c>.</remarks>
     public Frame Count() => AggregateAll(AggregateFunction.Count, numericOnly: false);
 
-    /// <summary>Sums every other numeric column per group.</summary>
+    /// <summary>Sums every other numeric (or boolean, counting true) column per group.</summary>
     /// <remarks>pandas: <c>.sum(numeric_only=True)</c>.</remarks>
     public Frame Sum() => AggregateAll(AggregateFunction.Sum, numericOnly: true);
 
@@ -103,7 +103,7 @@ public sealed class GroupedFrame
 
     private Frame AggregateAll(AggregateFunction function, bool numericOnly) =>
         Aggregate(_frame.Columns
-            .Where(c => !_keys.Contains(c.Name) && (!numericOnly || c.IsNumeric))
+            .Where(c => !_keys.Contains(c.Name) && (!numericOnly || c.IsNumeric || c.Kind == DataKind.Boolean))
             .Select(c => new Aggregation(c.Name, function, c.Name))
             .ToArray());
 

@@ -99,7 +99,8 @@ public sealed partial class Tensor
                 throw new InvalidOperationException($"Backward: the tensor has shape {Shape}; pass a gradient of that shape, or reduce it to one element first (e.g. .Sum()).");
             }
 
-            gradient = OnesLike(this);
+            BackwardEngine.Run(this, OnesLike(this), gradientIsOwned: true);
+            return;
         }
         else
         {
@@ -112,7 +113,7 @@ public sealed partial class Tensor
             gradient = gradient.Detach();
         }
 
-        BackwardEngine.Run(this, gradient);
+        BackwardEngine.Run(this, gradient, gradientIsOwned: false);
     }
 
     /// <summary>Wraps a kernel result, recording <paramref name="backward"/> when grad mode is on and an input requires grad.</summary>
@@ -132,7 +133,9 @@ public sealed partial class Tensor
     {
         if (_grad is null)
         {
-            _grad = new Tensor(Backend.Upload(g.Download()), _shape);
+            var copy = Backend.Allocate(DType, ElementCount);
+            Backend.CopyInto(copy, g.Storage);
+            _grad = new Tensor(copy, _shape);
         }
         else
         {

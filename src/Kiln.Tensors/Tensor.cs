@@ -81,7 +81,12 @@ public sealed partial class Tensor : IDisplayable
 
     /// <summary>Returns a copy with its own storage, differentiable like the identity.</summary>
     /// <remarks>PyTorch: <c>Tensor.clone()</c>.</remarks>
-    public Tensor Clone() => FromOp(Backend.Upload(Backend.Download(Storage)), _shape, "CloneBackward", [this], g => [g]);
+    public Tensor Clone()
+    {
+        var copy = Backend.Allocate(DType, ElementCount);
+        Backend.CopyInto(copy, Storage);
+        return FromOp(copy, _shape, "CloneBackward", [this], g => [g]);
+    }
 
     /// <summary>Copies the values to a new float array in row-major order, converting int64 and bool values.</summary>
     /// <remarks>PyTorch: <c>Tensor.tolist()</c> / <c>numpy()</c> (flattened).</remarks>

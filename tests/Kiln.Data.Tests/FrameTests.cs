@@ -174,6 +174,27 @@ public class FrameTests
     }
 
     [Fact]
+    public void Concat_TwoFrames_StacksRowsAndChecksColumns()
+    {
+        var frame = People();
+
+        var stacked = Frame.Concat(frame.Head(2), frame.Tail(4));
+
+        stacked.ToCsv().ShouldBe(frame.ToCsv());
+        Should.Throw<ArgumentException>(() => Frame.Concat(frame, frame.Drop("vip"))).Message.ShouldContain("Column names differ");
+        Should.Throw<ArgumentException>(() => Frame.Concat(frame, frame.AddColumn(new StringColumn("age", ["1", "2", "3", "4", "5", "6"]))));
+    }
+
+    [Fact]
+    public void GroupBy_BooleanColumn_SumCountsTrue()
+    {
+        var sums = People().GroupBy("age").Sum();
+
+        sums.ColumnNames.ShouldBe(["age", "score", "vip"]);
+        sums.GetColumn<long>("vip").Values.ToArray().ShouldBe([1L, 2L, 0L]);
+    }
+
+    [Fact]
     public void CategoricalColumn_FromValues_SortsCategoriesAndKeepsNulls()
     {
         var column = CategoricalColumn.FromValues("c", ["b", null, "a", "b"]);

@@ -25,6 +25,7 @@ public static class PlotlyHtml
           function render() {
             var gd = document.getElementById(id);
             if (!gd) { return; }
+            gd.textContent = '';
             window.Plotly.newPlot(gd, figure.data, figure.layout || {}, figure.config || {}).catch(function (error) {
               console.error(error);
               fail('This chart could not be drawn: ' + error);
@@ -48,12 +49,15 @@ public static class PlotlyHtml
     public static string Fragment(Chart chart, bool includePlotlyJs)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        return Fragment(chart.ToFigureJson(), includePlotlyJs);
+        return Fragment(chart.ToFigureJson(), includePlotlyJs, chart.ToString());
     }
 
     /// <summary>Renders a plotly.js figure (<c>{data, layout, config}</c>, as in a notebook's plotly MIME output) as an HTML fragment.</summary>
+    /// <param name="figure">The figure JSON.</param>
+    /// <param name="includePlotlyJs">Whether plotly.js is inlined before the chart.</param>
+    /// <param name="fallbackText">Text shown in the chart's place where scripts do not run (static viewers); replaced by the plot.</param>
     /// <exception cref="ArgumentException">The figure is not a JSON object.</exception>
-    public static string Fragment(JsonNode figure, bool includePlotlyJs)
+    public static string Fragment(JsonNode figure, bool includePlotlyJs, string? fallbackText = null)
     {
         ArgumentNullException.ThrowIfNull(figure);
         if (figure is not JsonObject figureObject)
@@ -71,7 +75,9 @@ public static class PlotlyHtml
             html.Append(PlotlyJs.ScriptTag()).Append('\n');
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<div id=\"{id}\" class=\"kiln-plotly\" style=\"width:{(width is { } w ? w + "px" : "100%")};height:{height}px;\"></div>\n")
+        html.Append(CultureInfo.InvariantCulture, $"<div id=\"{id}\" class=\"kiln-plotly\" style=\"width:{(width is { } w ? w + "px" : "100%")};height:{height}px;\">")
+            .Append("<div class=\"kiln-plotly-fallback\" style=\"font-family:sans-serif;color:#666;padding:8px;\">")
+            .Append(WebUtility.HtmlEncode(fallbackText ?? "Interactive plotly.js chart")).Append(" (interactive: needs JavaScript)</div></div>\n")
             .Append("<script type=\"text/javascript\">\n(function () {\n")
             .Append(CultureInfo.InvariantCulture, $"  var id = \"{id}\";\n")
             .Append("  var figure = ").Append(figureObject.ToJsonString()).Append(";\n")

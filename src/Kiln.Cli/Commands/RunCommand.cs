@@ -24,6 +24,7 @@ internal static class RunCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Notebooks to run in parallel, each in its own worker process.", DefaultValueFactory = _ => 1 };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep going after a failing cell; the run passes and errors are recorded." };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report (one test case per notebook)." };
+        var summary = new Option<FileInfo?>("--summary") { Description = "Write a Markdown summary: a table of notebooks and the outputs of cells tagged 'summary'." };
         var html = new Option<DirectoryInfo?>("--html") { Description = "Also write a static HTML rendering of each executed notebook (charts included, works offline)." };
         var cwd = new Option<string?>("--cwd") { Description = "Working directory for the kernel (default: each notebook's folder)." };
         var logOutput = new Option<bool>("--log-output") { Description = "Stream cell output live, each line prefixed with notebook and cell." };
@@ -31,7 +32,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Execute notebooks headlessly and save the executed notebooks. " + ExitCodeHelp)
         {
-            notebooks, output, inPlace, parameters, parameterFile, timeout, cellTimeout, jobs, allowErrors, junit, html, cwd, logOutput, quiet,
+            notebooks, output, inPlace, parameters, parameterFile, timeout, cellTimeout, jobs, allowErrors, junit, html, summary, cwd, logOutput, quiet,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -68,6 +69,11 @@ internal static class RunCommand
             if (parse.GetValue(junit) is { } junitFile)
             {
                 JUnitReport.Write(junitFile.FullName, results, options.Time.GetUtcNow());
+            }
+
+            if (parse.GetValue(summary) is { } summaryFile)
+            {
+                MarkdownSummary.Write(summaryFile.FullName, results);
             }
 
             if (parse.GetValue(html) is { } htmlDirectory)

@@ -8,7 +8,8 @@ namespace Kiln.Data;
 /// <remarks>
 /// Reading makes two passes: the first checks every record and infers each column's kind from <em>all</em> rows
 /// (Boolean, Int64, Float64, ISO date, else String), so long ids stay exact Int64 and a late odd value cannot break the load;
-/// the second parses into typed columns. Empty fields are null. pandas: <c>pd.read_csv</c> / <c>df.to_csv(index=False)</c>;
+/// the second parses into typed columns. Empty fields are null. Dates are recognised in ISO 8601 form without offset
+/// (<c>yyyy-MM-dd</c>, <c>yyyy-MM-ddTHH:mm[:ss[.fffffff]]</c>, or with a space for the T); other text stays String. pandas: <c>pd.read_csv</c> / <c>df.to_csv(index=False)</c>;
 /// Microsoft.Data.Analysis: <c>DataFrame.LoadCsv</c> / <c>WriteCsv</c>.
 /// </remarks>
 public static class Csv

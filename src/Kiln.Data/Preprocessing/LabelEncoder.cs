@@ -22,6 +22,7 @@ public sealed class LabelEncoder : Transformer
     public string[]? Classes { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Classes is not null;
 
     /// <summary>Maps codes in <see cref="Column"/> back to the class text.</summary>

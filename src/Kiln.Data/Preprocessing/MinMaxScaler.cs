@@ -45,6 +45,7 @@ public sealed class MinMaxScaler : Transformer
     public double[]? Offset { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Scale is not null;
 
     /// <inheritdoc/>

@@ -7,6 +7,7 @@ namespace Kiln.Data.Preprocessing;
 /// scikit-learn: <c>OneHotEncoder(sparse_output=False, handle_unknown=...)</c> with <c>get_feature_names_out</c> naming.
 /// Categories are the sorted distinct values seen when fitting; the new columns take the original column's place.
 /// Nulls are not a category: fill them before fitting; at transform time a null is treated as an unknown value.
+/// Numeric categories are named by their invariant text, so a whole float 1.0 gives <c>x_1</c> where scikit-learn writes <c>x_1.0</c>.
 /// </remarks>
 public sealed class OneHotEncoder : Transformer
 {
@@ -29,6 +30,7 @@ public sealed class OneHotEncoder : Transformer
     public string[][]? Categories { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Categories is not null;
 
     /// <summary>The names of the output columns (scikit-learn <c>get_feature_names_out</c>).</summary>

@@ -31,6 +31,7 @@ public sealed class OrdinalEncoder : Transformer
     public string[][]? Categories { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Categories is not null;
 
     /// <inheritdoc/>

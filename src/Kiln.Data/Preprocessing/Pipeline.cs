@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kiln.Data.Preprocessing;
 
 /// <summary>Transformers applied one after another, each to the columns it names; fitted, saved and loaded as one.</summary>
@@ -20,6 +22,7 @@ public sealed class Pipeline : Transformer
     public List<Transformer> Steps { get; init; } = [];
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Steps.Count > 0 && Steps.TrueForAll(s => s.IsFitted);
 
     /// <summary>Appends a step.</summary>

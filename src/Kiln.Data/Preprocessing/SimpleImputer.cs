@@ -49,6 +49,7 @@ public sealed class SimpleImputer : Transformer
     public string[]? Statistics { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Statistics is not null;
 
     /// <inheritdoc/>

@@ -41,6 +41,7 @@ public sealed class StandardScaler : Transformer
     public double[]? Scale { get; private set; }
 
     /// <inheritdoc/>
+    [JsonIgnore]
     public override bool IsFitted => Mean is not null;
 
     /// <summary>Maps scaled values back to the original units.</summary>

@@ -34,7 +34,7 @@ public static partial class ClassificationMetrics
     public static double Precision(
         ReadOnlySpan<string> yTrue, ReadOnlySpan<string> yPred, Average average = Average.Binary, string? posLabel = null, string[]? labels = null,
         ReadOnlySpan<double> sampleWeight = default, ZeroDivision zeroDivision = ZeroDivision.Warn) =>
-        ClassificationImpl.Score(yTrue, yPred, 0, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.Precision);
+        ClassificationImpl.Score(yTrue, yPred, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.Precision);
 
     /// <summary>Recall tp / (tp + fn), for the positive class or averaged over classes.</summary>
     /// <param name="yTrue">The true labels.</param>
@@ -48,7 +48,7 @@ public static partial class ClassificationMetrics
     public static double Recall(
         ReadOnlySpan<string> yTrue, ReadOnlySpan<string> yPred, Average average = Average.Binary, string? posLabel = null, string[]? labels = null,
         ReadOnlySpan<double> sampleWeight = default, ZeroDivision zeroDivision = ZeroDivision.Warn) =>
-        ClassificationImpl.Score(yTrue, yPred, 1, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.Recall);
+        ClassificationImpl.Score(yTrue, yPred, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.Recall);
 
     /// <summary>The F1 score, the harmonic mean of precision and recall.</summary>
     /// <param name="yTrue">The true labels.</param>
@@ -62,7 +62,7 @@ public static partial class ClassificationMetrics
     public static double F1(
         ReadOnlySpan<string> yTrue, ReadOnlySpan<string> yPred, Average average = Average.Binary, string? posLabel = null, string[]? labels = null,
         ReadOnlySpan<double> sampleWeight = default, ZeroDivision zeroDivision = ZeroDivision.Warn) =>
-        ClassificationImpl.Score(yTrue, yPred, 2, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.FScore);
+        ClassificationImpl.Score(yTrue, yPred, 1.0, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.FScore);
 
     /// <summary>The F-beta score, which weighs recall <paramref name="beta"/> times as much as precision.</summary>
     /// <param name="yTrue">The true labels.</param>
@@ -77,7 +77,7 @@ public static partial class ClassificationMetrics
     public static double FBeta(
         ReadOnlySpan<string> yTrue, ReadOnlySpan<string> yPred, double beta, Average average = Average.Binary, string? posLabel = null, string[]? labels = null,
         ReadOnlySpan<double> sampleWeight = default, ZeroDivision zeroDivision = ZeroDivision.Warn) =>
-        ClassificationImpl.Score(yTrue, yPred, 2, beta, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.FScore);
+        ClassificationImpl.Score(yTrue, yPred, beta, average, ClassificationImpl.Pos(posLabel), labels, sampleWeight, zeroDivision, WarnFor.FScore);
 
     /// <summary>Per-class precision, recall, F-beta and support.</summary>
     /// <param name="yTrue">The true labels.</param>

@@ -28,17 +28,18 @@ internal static class ClassificationImpl
         return (t, p);
     }
 
+    /// <summary>One averaged score: precision, recall or F-beta, as <paramref name="score"/> names (which also sets the warnings).</summary>
     public static double Score<T>(
-        ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int component, double beta, Average average, PosLabel<T> posLabel,
-        T[]? labels, ReadOnlySpan<double> sampleWeight, ZeroDivision zeroDivision, WarnFor warnFor)
+        ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, double beta, Average average, PosLabel<T> posLabel,
+        T[]? labels, ReadOnlySpan<double> sampleWeight, ZeroDivision zeroDivision, WarnFor score)
         where T : notnull
     {
         var (t, p) = Targets(yTrue, yPred, sampleWeight);
-        var (pr, re, f, _) = PrfCore.Compute(t, p, beta, labels, posLabel, average, warnFor, sampleWeight, zeroDivision);
-        return component switch
+        var (pr, re, f, _) = PrfCore.Compute(t, p, beta, labels, posLabel, average, score, sampleWeight, zeroDivision);
+        return score switch
         {
-            0 => pr[0],
-            1 => re[0],
+            WarnFor.Precision => pr[0],
+            WarnFor.Recall => re[0],
             _ => f[0],
         };
     }
@@ -148,6 +149,11 @@ internal static class ClassificationImpl
         var (t, p) = Targets(yTrue, yPred, sampleWeight);
         var present = LabelOrder<T>.Unique(t, p);
         var used = labels ?? present;
+        if (used.Length == 0)
+        {
+            throw new ArgumentException("yTrue and yPred are empty and no labels were given; a classification report needs at least one class.", nameof(yTrue));
+        }
+
         var microIsAccuracy = labels is null || new HashSet<T>(labels).SetEquals(present);
         if (targetNames is not null && targetNames.Count != used.Length)
         {

@@ -171,6 +171,11 @@ internal static class LabelCore
             MetricWarnings.Warn(MetricWarning.User, "y_pred contains classes not in y_true");
         }
 
+        if (adjusted && perClass.Count == 0)
+        {
+            throw new ArgumentException("No class has true samples (the input is empty), so the chance level of adjusted balanced accuracy is undefined.", "yTrue");
+        }
+
         var score = NumpyMath.Mean(perClass.ToArray());
         if (adjusted)
         {

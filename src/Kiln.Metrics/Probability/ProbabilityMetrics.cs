@@ -94,6 +94,26 @@ public static class ProbabilityMetrics
         ReadOnlySpan<int> yTrue, double[][] yScore, int k = 2, int[]? labels = null, bool normalize = true, ReadOnlySpan<double> sampleWeight = default) =>
         TopKAccuracy(yTrue, Matrix.FromJagged(yScore, nameof(yScore)), k, labels, normalize, sampleWeight);
 
+    /// <summary>The top-k accuracy of binary scores (the score of the greater label); with k = 1 it is plain accuracy.</summary>
+    /// <param name="yTrue">The true labels (two classes).</param>
+    /// <param name="yScore">The score of the greater label per sample.</param>
+    /// <param name="k">1 for accuracy at threshold 0.5 (scores in [0, 1]) or 0 (other scores); 2 or more is always 1.</param>
+    /// <param name="labels">Both class labels (sorted), when yTrue has only one; null for the labels in yTrue.</param>
+    /// <param name="normalize">True for the fraction, false for the (weighted) count.</param>
+    /// <param name="sampleWeight">Optional per-sample weights (empty for none).</param>
+    /// <remarks>scikit-learn: top_k_accuracy_score with a 1-D y_score; a score equal to the threshold counts as negative.</remarks>
+    public static double TopKAccuracy(
+        ReadOnlySpan<int> yTrue, ReadOnlySpan<double> yScore, int k = 2, int[]? labels = null, bool normalize = true, ReadOnlySpan<double> sampleWeight = default)
+    {
+        var column = new double[yScore.Length, 1];
+        for (var i = 0; i < yScore.Length; i++)
+        {
+            column[i, 0] = yScore[i];
+        }
+
+        return TopK.Compute(yTrue, column, k, labels, normalize, sampleWeight);
+    }
+
     private static double Epsilon(double? eps)
     {
         var e = eps ?? DefaultEpsilon;

@@ -1,17 +1,26 @@
+using Kiln.Tensors.Backends;
+
 namespace Kiln.Tensors.Autograd;
 
 /// <summary>Reverse-mode differentiation over the recorded tape.</summary>
+/// <remarks>
+/// Gradients flowing between nodes are private to the engine (leaves receive a copy), so once no pending gradient
+/// shares a buffer it is handed back to its backend for reuse. The caller's upstream gradient is never recycled.
+/// </remarks>
 internal static class BackwardEngine
 {
-    public static void Run(Tensor root, Tensor gradient)
+    public static void Run(Tensor root, Tensor gradient, bool gradientIsOwned)
     {
         var order = TopologicalOrder(root);
-        var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [root] = gradient };
+        var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance);
+        var references = new Dictionary<Storage, int>(ReferenceEqualityComparer.Instance);
+        var protectedStorage = gradientIsOwned ? null : gradient.Storage;
+        Set(root, gradient);
         using var noGrad = GradMode.Disable();
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var t = order[i];
-            if (!grads.Remove(t, out var g))
+            if (!pending.Remove(t, out var g))
             {
                 continue;
             }
@@ -19,20 +28,60 @@ internal static class BackwardEngine
             if (t.GradFn is null)
             {
                 t.AccumulateGrad(g);
-                continue;
+            }
+            else
+            {
+                var inputGrads = t.GradFn.Backward(g);
+                var inputs = t.GradFn.Inputs;
+                for (var j = 0; j < inputs.Length; j++)
+                {
+                    var gi = inputGrads[j];
+                    if (gi is null || !inputs[j].RequiresGrad)
+                    {
+                        continue;
+                    }
+
+                    if (pending.Remove(inputs[j], out var existing))
+                    {
+                        var sum = existing + gi;
+                        Unreference(existing.Storage);
+                        Set(inputs[j], sum);
+                        ReleaseIfFree(gi.Storage, g.Storage);
+                    }
+                    else
+                    {
+                        Set(inputs[j], gi);
+                    }
+                }
             }
 
-            var inputGrads = t.GradFn.Backward(g);
-            var inputs = t.GradFn.Inputs;
-            for (var j = 0; j < inputs.Length; j++)
-            {
-                var gi = inputGrads[j];
-                if (gi is null || !inputs[j].RequiresGrad)
-                {
-                    continue;
-                }
+            Unreference(g.Storage);
+        }
 
-                grads[inputs[j]] = grads.TryGetValue(inputs[j], out var existing) ? existing + gi : gi;
+        void Set(Tensor t, Tensor g)
+        {
+            pending[t] = g;
+            references[g.Storage] = references.GetValueOrDefault(g.Storage) + 1;
+        }
+
+        void Unreference(Storage s)
+        {
+            var count = references[s] - 1;
+            if (count > 0)
+            {
+                references[s] = count;
+                return;
+            }
+
+            references.Remove(s);
+            ReleaseIfFree(s, null);
+        }
+
+        void ReleaseIfFree(Storage s, Storage? inUse)
+        {
+            if (!ReferenceEquals(s, inUse) && !ReferenceEquals(s, protectedStorage))
+            {
+                s.Backend.Release(s);
             }
         }
     }

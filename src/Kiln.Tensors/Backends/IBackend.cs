@@ -59,6 +59,9 @@ internal interface IBackend
 
     void CopyInto(Storage destination, Storage source);
 
+    /// <summary>Hands back a buffer that no tensor references any more (autograd's consumed gradients), for reuse.</summary>
+    void Release(Storage storage);
+
     void AddScaledInPlace(Storage destination, Storage source, float alpha);
 
     void ScaleInPlace(Storage destination, float alpha);

@@ -10,7 +10,8 @@ public sealed class BrowserRenderingTests(OfflineBrowser browser) : IClassFixtur
     private const string InspectPlots = """
         () => Array.from(document.querySelectorAll('.kiln-plotly')).map(gd => JSON.stringify({
           traces: gd._fullData ? gd._fullData.length : -1,
-          svgs: gd.querySelectorAll('.main-svg').length
+          svgs: gd.querySelectorAll('.main-svg').length,
+          fallbacks: gd.querySelectorAll('.kiln-plotly-fallback').length
         }))
         """;
 
@@ -34,6 +35,7 @@ public sealed class BrowserRenderingTests(OfflineBrowser browser) : IClassFixtur
         plots.Count.ShouldBe(1);
         plots[0]["traces"]!.GetValue<int>().ShouldBe(Fixtures.Figure(name)["data"]!.AsArray().Count);
         plots[0]["svgs"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        plots[0]["fallbacks"]!.GetValue<int>().ShouldBe(0);
         var invalid = await page.EvaluateAsync<string>(
             "json => { const f = JSON.parse(json); return JSON.stringify(Plotly.validate(f.data, f.layout) || []); }",
             ChartCases.All[name]().ToJson());

@@ -42,6 +42,14 @@ public class PlotlyHtmlTests
     }
 
     [Fact]
+    public void Fragment_StaticViewerFallback_IsTheEncodedTextSummary()
+    {
+        var html = PlotlyHtml.Fragment(_chart.WithTitle("A<B"), includePlotlyJs: false);
+
+        html.ShouldContain("Bar chart \"A&lt;B\": 1 trace, 2 points (interactive: needs JavaScript)");
+    }
+
+    [Fact]
     public void Fragment_FromFigureJsonThatIsNotAnObject_Throws()
     {
         Should.Throw<ArgumentException>(() => PlotlyHtml.Fragment(new JsonArray(), includePlotlyJs: false));

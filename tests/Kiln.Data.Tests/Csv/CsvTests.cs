@@ -169,6 +169,16 @@ public class CsvTests
     }
 
     [Fact]
+    public void ReadString_DuplicateHeader_ThrowsNamingColumn()
+    {
+        var e = Should.Throw<CsvFormatException>(() => Kiln.Data.Csv.ReadString("a,b,a\n1,2,3\n"));
+
+        e.Line.ShouldBe(1);
+        e.Column.ShouldBe(3);
+        e.ColumnName.ShouldBe("a");
+    }
+
+    [Fact]
     public void ReadString_NoHeaderWithNames_UsesGivenNames()
     {
         var options = new CsvReadOptions { HasHeader = false, ColumnNames = ["x", "y"] };

@@ -16,13 +16,17 @@ public class TransformerGoldenTests
     /// <summary>Fits, then checks train and test outputs, and that a JSON round trip transforms identically.</summary>
     private static void CheckFitted(Transformer t, Frame train, Frame test, string[] columns, double[][] expectTrain, double[][] expectTest, string what)
     {
+        var before = train.ToCsv();
         var outTrain = t.FitTransform(train);
+        train.ToCsv().ShouldBe(before, $"{what} must not change its input");
         Golden.Close(outTrain, columns, expectTrain, $"{what} train");
         Golden.Close(t.Transform(test), columns, expectTest, $"{what} test");
 
         var loaded = Transformer.FromJson(t.ToJson());
         loaded.GetType().ShouldBe(t.GetType());
         loaded.ToJson().ShouldBe(t.ToJson());
+        loaded.IsFitted.ShouldBeTrue();
+        t.ToJson().ShouldNotContain("IsFitted");
         loaded.Transform(test).ToCsv().ShouldBe(t.Transform(test).ToCsv());
     }
 

@@ -67,6 +67,14 @@ public sealed class Expect
         using var scope = MetricWarnings.Capture();
         try
         {
+            if (c.Error is not null && c.Result is null)
+            {
+                // scikit-learn raised: the check may only get as far as calling Kiln, which must throw.
+                check(scope);
+                Fail(c, $"scikit-learn raised '{c.Error}' but Kiln returned normally");
+                return;
+            }
+
             check(scope);
             if (c.Error is not null)
             {
@@ -79,7 +87,7 @@ public sealed class Expect
         }
         catch (Exception ex)
         {
-            Fail(c, $"threw {ex.GetType().Name}: {ex.Message}");
+            Fail(c, $"threw {ex.GetType().Name}: {ex.Message} {ex.StackTrace?.Split('\n').FirstOrDefault()}");
         }
     }
 

@@ -37,8 +37,11 @@ public sealed class ProbabilityGoldenTests
             var labels = c.Args["labels"] is null ? null : c.Ints("labels");
             expect.Run(c, scope =>
             {
-                var actual = ProbabilityMetrics.TopKAccuracy(
-                    c.Ints("y_true"), c.Matrix("y_score"), c.Args["k"]!.GetValue<int>(), labels, c.Args["normalize"]!.GetValue<bool>(), c.Weights());
+                var k = c.Args["k"]!.GetValue<int>();
+                var normalize = c.Args["normalize"]!.GetValue<bool>();
+                var actual = c.Is2D("y_score") || c.Args["y_score"]!.AsArray().Count == 0
+                    ? ProbabilityMetrics.TopKAccuracy(c.Ints("y_true"), c.Matrix("y_score"), k, labels, normalize, c.Weights())
+                    : ProbabilityMetrics.TopKAccuracy(c.Ints("y_true"), c.Doubles("y_score"), k, labels, normalize, c.Weights());
                 expect.Value(c, Json.Double(c.Result), actual);
                 expect.Warnings(c, scope.Warnings);
             });

@@ -77,6 +77,8 @@ internal sealed class ForwardingBackend : IBackend
 
     public void CopyInto(Storage destination, Storage source) => Cpu.CopyInto(U(destination), U(source));
 
+    public void Release(Storage storage) => Cpu.Release(U(storage));
+
     public void AddScaledInPlace(Storage destination, Storage source, float alpha) => Cpu.AddScaledInPlace(U(destination), U(source), alpha);
 
     public void ScaleInPlace(Storage destination, float alpha) => Cpu.ScaleInPlace(U(destination), alpha);

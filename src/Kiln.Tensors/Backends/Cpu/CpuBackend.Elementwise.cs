@@ -105,7 +105,11 @@ internal sealed partial class CpuBackend
         var step = outShape.Length == 0 ? 0 : xStr[^1];
         BroadcastIndexer.ForEachRow(outShape, xStr, xStr, (o, xo, _) =>
         {
-            if (step == 0)
+            if (step == 0 && src.Data is float[] f)
+            {
+                dst.F.AsSpan(o, len).Fill(f[xo]);
+            }
+            else if (step == 0)
             {
                 for (var i = 0; i < len; i++)
                 {

@@ -111,9 +111,12 @@ internal sealed partial class CpuBackend
         TensorPrimitives.Subtract(row, max, row);
         if (log)
         {
-            double sum = 0;
-            foreach (var v in row) { sum += Math.Exp(v); }
-            TensorPrimitives.Subtract(row, (float)Math.Log(sum), row);
+            var buffer = System.Buffers.ArrayPool<float>.Shared.Rent(row.Length);
+            var exp = buffer.AsSpan(0, row.Length);
+            TensorPrimitives.Exp(row, exp);
+            var sum = TensorPrimitives.Sum(exp);
+            System.Buffers.ArrayPool<float>.Shared.Return(buffer);
+            TensorPrimitives.Subtract(row, MathF.Log(sum), row);
         }
         else
         {

@@ -82,6 +82,14 @@ internal sealed partial class CpuBackend : IBackend
         }
     }
 
+    public void Release(Storage storage)
+    {
+        if (CpuStorage.Of(storage).Data is float[] buffer)
+        {
+            FloatPool.Return(buffer);
+        }
+    }
+
     public void CopyInto(Storage destination, Storage source) =>
         Array.Copy(CpuStorage.Of(source).Data, CpuStorage.Of(destination).Data, source.Length);
 

@@ -28,12 +28,13 @@ internal sealed class CpuStorage : Storage
     /// <summary>A storage whose every element the caller overwrites, so the array skips zeroing.</summary>
     public static CpuStorage Uninitialized(DType dtype, int length) => dtype switch
     {
-        DType.Float32 => new CpuStorage(GC.AllocateUninitializedArray<float>(length)),
+        DType.Float32 => new CpuStorage(FloatPool.Rent(length)),
         DType.Int64 => new CpuStorage(GC.AllocateUninitializedArray<long>(length)),
         _ => new CpuStorage(GC.AllocateUninitializedArray<bool>(length)),
     };
 
-    public static float[] Floats(int length) => GC.AllocateUninitializedArray<float>(length);
+    /// <summary>A float buffer whose every element the caller overwrites (possibly recycled, so not zeroed).</summary>
+    public static float[] Floats(int length) => FloatPool.Rent(length);
 
     public static CpuStorage Create(DType dtype, int length) => dtype switch
     {

@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using Kiln.Jupyter.Language;
+using Kiln.Jupyter.Protocol;
+using Kiln.Jupyter.Stdin;
+using Kiln.Jupyter.Transport;
+using Kiln.Kernel;
+
+namespace Kiln.Jupyter;
+
+/// <summary>Runs a <see cref="CSharpKernel"/> behind the Jupyter messaging protocol 5.3, over ZeroMQ, until a client shuts it down.</summary>
+/// <remarks>
+/// Jupyter: the kernel process a kernelspec's argv starts (ipykernel's <c>IPKernelApp</c>). Shell requests are served
+/// one at a time in arrival order; control requests (interrupt, shutdown) are served while a cell runs.
+/// </remarks>
+public sealed partial class JupyterKernelHost : IAsyncDisposable
+{
+    private readonly KernelTransport _transport;
+    private readonly MessageFactory _messages;
+    private readonly TextWriter _log;
+    private readonly KernelOptions _options;
+    private readonly LanguageServices _language;
+    private readonly StdinBridge _stdin;
+    private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _runningGate = new();
+    private CSharpKernel _kernel;
+    private CancellationTokenSource? _running;
+    private int _executionCount;
+    private bool _shutdownRequested;
+
+    private JupyterKernelHost(ConnectionInfo connection, KernelOptions options, TextWriter log)
+    {
+        _log = log;
+        _options = JupyterKernelOptions.Adapt(options);
+        _transport = new KernelTransport(connection, log);
+        _messages = new MessageFactory(Guid.NewGuid().ToString("N"), _options.TimeProvider);
+        _language = new LanguageServices(_options);
+        _stdin = new StdinBridge(_transport, _messages);
+        _kernel = new CSharpKernel(_options);
+    }
+
+    /// <summary>Reads <paramref name="connectionFilePath"/>, binds the kernel's sockets and serves clients until a shutdown request or <paramref name="ct"/>.</summary>
+    /// <param name="connectionFilePath">The connection file Jupyter passes as <c>-f {connection_file}</c>.</param>
+    /// <param name="options">The kernel's options; the host turns on <see cref="KernelOptions.HardStopOnCancel"/> so interrupts stop any cell.</param>
+    /// <param name="ct">Stops the kernel as a shutdown request would.</param>
+    /// <returns>The process exit code: 0 after a clean shutdown.</returns>
+    /// <exception cref="FileNotFoundException">The connection file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The connection file is malformed.</exception>
+    /// <exception cref="DllNotFoundException">libzmq is missing; the message names the package to install.</exception>
+    public static async Task<int> RunAsync(string connectionFilePath, KernelOptions? options = null, CancellationToken ct = default)
+    {
+        var connection = ConnectionInfo.Load(connectionFilePath);
+        var log = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        await using var host = new JupyterKernelHost(connection, options ?? new KernelOptions(), log);
+        await host.ServeAsync(ct).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Stops the kernel and closes the sockets.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _stdin.Dispose();
+        CancelRunningCell();
+        var disposal = _kernel.DisposeAsync().AsTask();
+        await Task.WhenAny(disposal, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        _transport.Dispose();
+    }
+
+    private async Task ServeAsync(CancellationToken ct)
+    {
+        _transport.Start();
+        _transport.Send(KernelChannel.IOPub, _messages.Broadcast("status", new JsonObject { ["execution_state"] = "starting" }, null));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var shell = Task.Run(() => ServeChannelAsync(_transport.Shell, KernelChannel.Shell, stop.Token), CancellationToken.None);
+        var control = Task.Run(() => ServeChannelAsync(_transport.Control, KernelChannel.Control, stop.Token), CancellationToken.None);
+        await Task.WhenAny(_shutdown.Task, _transport.Stopped, Task.Delay(Timeout.Infinite, ct)).ConfigureAwait(false);
+        CancelRunningCell();
+        await stop.CancelAsync().ConfigureAwait(false);
+        await _transport.StopAsync().ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(shell, control), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+    }
+
+    private async Task ServeChannelAsync(System.Threading.Channels.ChannelReader<JupyterMessage> reader, KernelChannel channel, CancellationToken ct)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var request))
+                {
+                    await HandleAsync(request, channel, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task HandleAsync(JupyterMessage request, KernelChannel channel, CancellationToken ct)
+    {
+        PublishStatus("busy", request);
+        try
+        {
+            var failed = await DispatchAsync(request, channel, ct).ConfigureAwait(false);
+            if (failed && channel == KernelChannel.Shell && request.GetBool("stop_on_error", true))
+            {
+                await AbortQueuedExecutionsAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A failing handler must not take the kernel down; the client gets an error reply.
+            _log.WriteLine($"kiln jupyter: {request.MessageType} failed: {e.GetType().Name}: {e.Message}");
+            Reply(channel, request, ReplyType(request), new JsonObject
+            {
+                ["status"] = "error",
+                ["ename"] = e.GetType().Name,
+                ["evalue"] = e.Message,
+                ["traceback"] = new JsonArray(),
+            });
+        }
+        finally
+        {
+            PublishStatus("idle", request);
+            if (Volatile.Read(ref _shutdownRequested))
+            {
+                _shutdown.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Answers the execute requests already queued with <c>aborted</c>, as ipykernel does after an error; other requests are served.</summary>
+    private async Task AbortQueuedExecutionsAsync(CancellationToken ct)
+    {
+        var others = new List<JupyterMessage>();
+        while (_transport.Shell.TryRead(out var queued))
+        {
+            if (queued.MessageType == "execute_request")
+            {
+                PublishStatus("busy", queued);
+                Reply(KernelChannel.Shell, queued, "execute_reply", new JsonObject { ["status"] = "aborted" });
+                PublishStatus("idle", queued);
+            }
+            else
+            {
+                others.Add(queued);
+            }
+        }
+
+        foreach (var other in others)
+        {
+            await HandleAsync(other, KernelChannel.Shell, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void PublishStatus(string state, JupyterMessage parent) =>
+        _transport.Send(KernelChannel.IOPub, _messages.Broadcast("status", new JsonObject { ["execution_state"] = state }, parent));
+
+    private void Publish(string type, JsonObject content, JupyterMessage parent) =>
+        _transport.Send(KernelChannel.IOPub, _messages.Broadcast(type, content, parent));
+
+    private void Reply(KernelChannel channel, JupyterMessage request, string type, JsonObject content) =>
+        _transport.Send(channel, _messages.Reply(request, type, content));
+
+    private static string ReplyType(JupyterMessage request) =>
+        request.MessageType.EndsWith("_request", StringComparison.Ordinal)
+            ? request.MessageType[..^"_request".Length] + "_reply"
+            : request.MessageType + "_reply";
+
+    private void CancelRunningCell()
+    {
+        lock (_runningGate)
+        {
+            _running?.Cancel();
+        }
+    }
+}

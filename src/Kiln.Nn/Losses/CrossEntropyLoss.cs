@@ -1,0 +1,63 @@
+using Kiln.Tensors;
+
+namespace Kiln.Nn;
+
+/// <summary>Cross-entropy of raw logits [N, C] against int64 classes [N], with class weights, an ignored index and label smoothing.</summary>
+/// <remarks>
+/// PyTorch: <c>torch.nn.CrossEntropyLoss(weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0)</c>.
+/// With smoothing ε over C classes: (1 − ε) · NLL + (ε / C) · smooth, where smooth_i = −Σ_c weight[c] · logp[i, c]
+/// (0 for ignored rows); the mean of both terms divides by Σ weight[y_i] over kept rows (the kept count without weights).
+/// </remarks>
+public sealed class CrossEntropyLoss : Loss
+{
+    /// <summary>Creates the loss.</summary>
+    public CrossEntropyLoss(Tensor? weight = null, long ignoreIndex = -100, Reduction reduction = Reduction.Mean, double labelSmoothing = 0)
+        : base(reduction)
+    {
+        if (labelSmoothing is < 0 or > 1 || double.IsNaN(labelSmoothing))
+        {
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), $"CrossEntropyLoss: label smoothing {labelSmoothing} must lie in [0, 1].");
+        }
+
+        (Weight, IgnoreIndex, LabelSmoothing) = (weight, ignoreIndex, labelSmoothing);
+    }
+
+    /// <summary>The per-class weights [C], or null for all ones.</summary>
+    public Tensor? Weight { get; }
+
+    /// <summary>The target value whose rows contribute nothing.</summary>
+    public long IgnoreIndex { get; }
+
+    /// <summary>The amount ε of probability mass spread uniformly over all classes.</summary>
+    public double LabelSmoothing { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank != 2)
+        {
+            throw new ShapeMismatchException($"CrossEntropyLoss: expected logits [N, C], got {input.Shape}.");
+        }
+
+        var logp = input.LogSoftmax(1);
+        var picked = ClassTargets.Pick(nameof(CrossEntropyLoss), logp, target, Weight, IgnoreIndex);
+        var nll = -picked.WeightedLogProbability;
+        nll = Reduction == Reduction.Mean ? nll.Sum() / picked.TotalWeight : Reduce(nll);
+        if (LabelSmoothing == 0)
+        {
+            return nll;
+        }
+
+        var weighted = picked.ClassWeightRow is null ? logp : logp * picked.ClassWeightRow;
+        var smooth = -weighted.Sum(1) * picked.KeptMask;
+        smooth = Reduction switch
+        {
+            Reduction.Mean => smooth.Sum() / (picked.ClassWeightRow is null ? picked.KeptCount : picked.TotalWeight),
+            Reduction.Sum => smooth.Sum(),
+            _ => smooth,
+        };
+        var classes = input.Shape[1];
+        return (nll * (float)(1 - LabelSmoothing)) + (smooth * (float)(LabelSmoothing / classes));
+    }
+}
