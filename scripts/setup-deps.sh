@@ -13,6 +13,8 @@ wanted=("${runtime[@]}" "${testing[@]}")
 if [[ "${1:-}" == "--golden" ]]; then wanted+=("${golden[@]}"); fi
 
 missing=()
+# Kiln.Charts runs `npm ci` at build time for plotly.js; a machine that already has npm (any source) is fine.
+command -v npm >/dev/null 2>&1 || wanted+=(nodejs npm)
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done

@@ -250,6 +250,30 @@ def gen_ranking(rng):
             labels = list(range(k))
         a = {"y_true": yt, "y_score": probs, "average": rng.choice(["macro", "weighted"]), "labels": labels, "sample_weight": weights(rng, n)}
         cases.append(run("roc_auc_ovr", lambda: M.roc_auc_score(yt, probs, multi_class="ovr", average=a["average"], labels=labels, sample_weight=a["sample_weight"]), a))
+    for _ in range(CASES_PER_FN):
+        p = rng.choice([0.5, 0.3, 0.8, 0.0, 1.0] if rng.random() < 0.2 else [0.5, 0.3, 0.8])
+        yt = [1 if rng.random() < p else 0 for _ in range(rng.choice([1, 4, 10, 25, 40]))]
+        ys = [rng.choice([round(rng.random(), 3), rng.randint(0, 4) / 4]) for _ in yt]
+        thr = rng.choice([0.5, 0.5, 0.25, 0.7])
+        w = weights(rng, len(yt))
+        a = {"y_true": yt, "y_score": ys, "threshold": thr, "sample_weight": w}
+        pred = [1 if s >= thr else 0 for s in ys]
+
+        def summary():
+            kw = {"sample_weight": w, "zero_division": 0}
+            return [
+                M.accuracy_score(yt, pred, sample_weight=w),
+                M.precision_score(yt, pred, pos_label=1, **kw),
+                M.recall_score(yt, pred, pos_label=1, **kw),
+                M.f1_score(yt, pred, pos_label=1, **kw),
+                M.precision_score(yt, pred, pos_label=0, **kw),
+                M.recall_score(yt, pred, pos_label=0, **kw),
+                M.average_precision_score(yt, ys, sample_weight=w) if 1 in yt else 0.0,
+                M.log_loss(yt, ys, labels=[0, 1], sample_weight=w),
+                M.confusion_matrix(yt, pred, labels=[0, 1], sample_weight=w),
+                M.roc_auc_score(yt, ys, sample_weight=w) if len(set(yt)) == 2 else float("nan"),
+            ]
+        cases.append(run("binary_summary", summary, a))
     return cases
 
 

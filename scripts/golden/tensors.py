@@ -77,6 +77,9 @@ case("rsub_scalar", "rsub_scalar", [normal(2, 3)], lambda x: 2.0 - x, {"value": 
 case("rdiv_scalar", "rdiv_scalar", [positive(2, 3)], lambda x: 3.0 / x, {"value": 3.0})
 case("div_scalar", "div_scalar", [normal(2, 3)], lambda x: x / 4.0, {"value": 4.0})
 case("pow_scalar", "pow_scalar", [positive(2, 3)], lambda x: x ** 2.5, {"value": 2.5})
+case("pow_scalar_negative_base", "pow_scalar", [normal(2, 3)], lambda x: x ** 3.0, {"value": 3.0})
+case("sum_keep_all", "sum", [normal(2, 3)], lambda x: x.sum(dim=(0, 1), keepdim=True), {"dims": [0, 1], "keepDim": True})
+case("softmax_vector", "softmax", [normal(6)], lambda x: torch.softmax(x, 0), {"dim": 0})
 case("neg", "neg", [normal(2, 3)], torch.neg)
 
 # Pointwise math
@@ -147,6 +150,10 @@ case("matmul_matrix_vector", "matmul", [normal(3, 4), normal(4)], torch.matmul)
 
 # Neural-network functions
 case("linear", "linear", [normal(5, 4), normal(3, 4), normal(3)], F.linear)
+case("linear_3d", "linear", [normal(2, 3, 4), normal(5, 4), normal(5)], F.linear)
+case("linear_vector", "linear", [normal(4), normal(3, 4), normal(3)], F.linear)
+case("conv2d_no_bias", "conv2d_no_bias", [normal(2, 2, 4, 4), normal(3, 2, 3, 3) * 0.3],
+     lambda x, w: F.conv2d(x, w, None, stride=1, padding=0), {"stride": 1, "padding": 0})
 case("conv2d_pad", "conv2d", [normal(2, 3, 5, 5), normal(4, 3, 3, 3) * 0.3, normal(4)],
      lambda x, w, b: F.conv2d(x, w, b, stride=1, padding=1), {"stride": 1, "padding": 1})
 case("conv2d_stride", "conv2d", [normal(1, 2, 6, 7), normal(3, 2, 2, 3) * 0.3, normal(3)],

@@ -1,9 +1,30 @@
+using System.Reflection;
 using Kiln.Kernel;
 
 namespace Kiln.Cli;
 
-/// <summary>The kernel configuration of Kiln's own processes: the C# defaults plus Kiln's libraries, referenced and imported.</summary>
+/// <summary>The kernel configuration of Kiln's own processes: the C# defaults plus Kiln's libraries, referenced and imported,
+/// so notebooks use them with no <c>#r</c> or <c>using</c>.</summary>
 internal static class KilnKernelOptions
 {
-    public static KernelOptions Create() => new();
+    private static readonly string[] LibraryImports =
+    [
+        "Kiln.Data",
+        "Kiln.Data.Preprocessing",
+        "Kiln.Charts",
+        "Kiln.Metrics",
+    ];
+
+    private static readonly Assembly[] LibraryReferences =
+    [
+        typeof(Kiln.Data.Frame).Assembly,
+        typeof(Kiln.Charts.Chart).Assembly,
+        typeof(Kiln.Metrics.ClassificationMetrics).Assembly,
+    ];
+
+    public static KernelOptions Create() => new()
+    {
+        Imports = [.. KernelOptions.DefaultImports, .. LibraryImports],
+        References = [.. KernelOptions.DefaultReferences, .. LibraryReferences],
+    };
 }

@@ -20,6 +20,14 @@ public sealed partial class CSharpKernel
             var previous = _state;
             var options = _scriptOptions.WithFilePath(ErrorReporter.CellFileName(context.ExecutionCount));
             var script = previous is null ? CSharpScript.Create(code, options) : previous.Script.ContinueWith(code, options);
+            // Compile (and load) outside the run, so that a hard stop can only abort the cell's own code, never Roslyn.
+            var diagnostics = await Task.Run(() => script.Compile(ct), ct).ConfigureAwait(false);
+            if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+            {
+                ErrorReporter.PublishCompilationError(context, diagnostics);
+                return SubmissionStatus.Failed;
+            }
+
             Func<Task<ScriptState<object>>> run = previous is null
                 ? () => script.RunAsync(null, CatchAll, ct)
                 : () => script.RunFromAsync(previous, CatchAll, ct);

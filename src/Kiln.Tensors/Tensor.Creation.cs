@@ -49,56 +49,6 @@ public sealed partial class Tensor
         return Ones(like.Shape, like.DType, like.Device);
     }
 
-    /// <summary>Creates a float32 tensor of samples uniform in [0, 1) on the CPU, from <see cref="Generator.Default"/>.</summary>
-    /// <remarks>PyTorch: <c>torch.rand</c>.</remarks>
-    public static Tensor Rand(params int[] shape) => Rand(new Shape(shape));
-
-    /// <summary>Creates a float32 tensor of samples uniform in [0, 1).</summary>
-    /// <remarks>PyTorch: <c>torch.rand</c>.</remarks>
-    public static Tensor Rand(Shape shape, Generator? generator = null, Device? device = null, bool requiresGrad = false)
-    {
-        var g = generator ?? Generator.Default;
-        var data = new float[shape.ElementCount];
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = g.NextSingle();
-        }
-
-        return FromHost(data, shape, device, requiresGrad);
-    }
-
-    /// <summary>Creates a float32 tensor of standard normal samples on the CPU, from <see cref="Generator.Default"/>.</summary>
-    /// <remarks>PyTorch: <c>torch.randn</c>.</remarks>
-    public static Tensor Randn(params int[] shape) => Randn(new Shape(shape));
-
-    /// <summary>Creates a float32 tensor of standard normal samples.</summary>
-    /// <remarks>PyTorch: <c>torch.randn</c>.</remarks>
-    public static Tensor Randn(Shape shape, Generator? generator = null, Device? device = null, bool requiresGrad = false)
-    {
-        var g = generator ?? Generator.Default;
-        var data = new float[shape.ElementCount];
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = (float)g.NextNormal();
-        }
-
-        return FromHost(data, shape, device, requiresGrad);
-    }
-
-    /// <summary>Creates an int64 tensor of integers uniform in [<paramref name="low"/>, <paramref name="high"/>).</summary>
-    /// <remarks>PyTorch: <c>torch.randint</c>.</remarks>
-    public static Tensor RandInt(long low, long high, Shape shape, Generator? generator = null, Device? device = null)
-    {
-        var g = generator ?? Generator.Default;
-        var data = new long[shape.ElementCount];
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = g.NextInt64(low, high);
-        }
-
-        return FromHost(data, shape, device, false);
-    }
-
     /// <summary>Creates the int64 sequence 0, 1, …, <paramref name="end"/> − 1.</summary>
     /// <remarks>PyTorch: <c>torch.arange(end)</c>.</remarks>
     public static Tensor Arange(int end, Device? device = null)

@@ -56,4 +56,23 @@ public sealed class GeneratorTests
         values.ShouldAllBe(v => v >= -2 && v < 3);
         values.Distinct().Count().ShouldBe(5);
     }
+
+    [Fact]
+    public void Uniform_Range_StaysInsideBoundsWithMidpointMean()
+    {
+        var values = Tensor.Uniform(new Shape(50_000), -3f, 1f, new Generator(6)).ToArray();
+
+        values.ShouldAllBe(v => v >= -3f && v < 1f);
+        values.Average(v => (double)v).ShouldBe(-1, 0.03);
+    }
+
+    [Fact]
+    public void Normal_MeanAndStd_AreApplied()
+    {
+        var values = Tensor.Normal(new Shape(50_000), 2f, 0.5f, new Generator(8)).ToArray();
+        var mean = values.Average(v => (double)v);
+
+        mean.ShouldBe(2, 0.02);
+        Math.Sqrt(values.Average(v => (v - mean) * (v - mean))).ShouldBe(0.5, 0.02);
+    }
 }

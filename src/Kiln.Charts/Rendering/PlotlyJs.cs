@@ -16,13 +16,14 @@ public static partial class PlotlyJs
     private static readonly Lazy<string> SourceText = new(() => ReadResource("Kiln.Charts.plotly.min.js"));
     private static readonly Lazy<string> LicenseText = new(() => ReadResource("Kiln.Charts.plotly.LICENSE"));
     private static readonly Lazy<string> Tag = new(BuildScriptTag);
+    private static readonly Lazy<string> VersionText = new(() => VersionPattern().Match(Source) is { Success: true } m ? m.Groups[1].Value : "unknown");
     private static int _includedInSession;
 
     /// <summary>How chart notebook output includes plotly.js; <see cref="PlotlyInclusion.OncePerSession"/> by default.</summary>
     public static PlotlyInclusion Inclusion { get; set; } = PlotlyInclusion.OncePerSession;
 
     /// <summary>The plotly.js version, such as "4.1.2".</summary>
-    public static string Version => VersionPattern().Match(Source) is { Success: true } m ? m.Groups[1].Value : "unknown";
+    public static string Version => VersionText.Value;
 
     /// <summary>The minified plotly.js source.</summary>
     public static string Source => SourceText.Value;

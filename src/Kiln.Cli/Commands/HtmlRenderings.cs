@@ -1,3 +1,4 @@
+using Kiln.Charts;
 using Kiln.Notebooks;
 using Kiln.Runner;
 using Kiln.Runner.Reports;
@@ -9,7 +10,7 @@ internal static class HtmlRenderings
 {
     public static void Write(IReadOnlyList<NotebookRunResult> results, RunOptions options, string directory)
     {
-        var exporter = new NotebookHtmlExporter(new HtmlExportOptions { PlotlyScript = PlotlyScript.Source });
+        var exporter = new NotebookHtmlExporter(new HtmlExportOptions { PlotlyScript = () => PlotlyJs.Source });
         foreach (var result in results.Where(r => r.OutputPath is not null && File.Exists(r.OutputPath)))
         {
             var htmlPath = Path.ChangeExtension(OutputPaths.For(result.InputPath, options with { OutputDirectory = directory, InPlace = false }), ".html");

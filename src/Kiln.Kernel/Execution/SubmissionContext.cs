@@ -76,7 +76,7 @@ internal sealed class SubmissionContext
 
             FlushStream(isError: false, upToLastNewLine: false);
             FlushStream(isError: true, upToLastNewLine: false);
-            _onEvent(kernelEvent);
+            Deliver(kernelEvent);
         }
     }
 
@@ -93,6 +93,25 @@ internal sealed class SubmissionContext
             FlushStream(isError: false, upToLastNewLine: false);
             FlushStream(isError: true, upToLastNewLine: false);
             _completed = true;
+        }
+    }
+
+    /// <summary>Calls the host's callback outside the cell's ambient context, so console writes or displays made by the
+    /// host itself go to the host's console instead of looping back into this submission.</summary>
+    private void Deliver(KernelEvent kernelEvent)
+    {
+        var context = CurrentContext.Value;
+        var channel = DisplaySession.Current;
+        CurrentContext.Value = null;
+        DisplaySession.Current = null;
+        try
+        {
+            _onEvent(kernelEvent);
+        }
+        finally
+        {
+            CurrentContext.Value = context;
+            DisplaySession.Current = channel;
         }
     }
 
@@ -120,7 +139,7 @@ internal sealed class SubmissionContext
 
         var text = buffer.ToString(0, length);
         buffer.Remove(0, length);
-        _onEvent(isError
+        Deliver(isError
             ? new StandardErrorProduced(text) { ExecutionCount = ExecutionCount }
             : new StandardOutputProduced(text) { ExecutionCount = ExecutionCount });
     }

@@ -35,9 +35,9 @@ internal static class LabelCore
         }
 
         var index = new Dictionary<T, int>();
-        for (var i = classes.Length - 1; i >= 0; i--)
+        for (var i = 0; i < classes.Length; i++)
         {
-            index[classes[i]] = i;
+            index[classes[i]] = i; // a repeated label maps to its last position, as scikit-learn's dict does
         }
 
         var k = classes.Length;

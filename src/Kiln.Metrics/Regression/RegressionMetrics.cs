@@ -7,7 +7,7 @@ namespace Kiln.Metrics;
 /// scikit-learn 1.2. Inputs must be non-empty, finite and of equal length, else an <see cref="ArgumentException"/>
 /// names the problem. Sample weights that sum to zero throw, as numpy's weighted average does.
 /// </remarks>
-public static class RegressionMetrics
+public static partial class RegressionMetrics
 {
     private const double MachineEpsilon = 2.220446049250313e-16;
 

@@ -27,6 +27,14 @@ internal static class BackwardEngine
 
             if (t.GradFn is null)
             {
+                if (t.Grad is null && references[g.Storage] == 1 && !ReferenceEquals(g.Storage, protectedStorage))
+                {
+                    // The engine owns this buffer and nothing else refers to it: the leaf adopts it instead of a copy.
+                    references.Remove(g.Storage);
+                    t.Grad = g.Reshape(t.Shape.ToArray());
+                    continue;
+                }
+
                 t.AccumulateGrad(g);
             }
             else
@@ -79,7 +87,7 @@ internal static class BackwardEngine
 
         void ReleaseIfFree(Storage s, Storage? inUse)
         {
-            if (!ReferenceEquals(s, inUse) && !ReferenceEquals(s, protectedStorage))
+            if (!references.ContainsKey(s) && !ReferenceEquals(s, inUse) && !ReferenceEquals(s, protectedStorage))
             {
                 s.Backend.Release(s);
             }

@@ -1,20 +1,24 @@
 namespace Kiln.Tensors.Autograd;
 
-/// <summary>Per-thread switch that decides whether new tensors record the operations that made them.</summary>
+/// <summary>Decides whether new tensors record the operations that made them; flows with the async context.</summary>
+/// <remarks>
+/// An <see cref="AsyncLocal{T}"/> rather than a thread-static, so a notebook cell that awaits inside
+/// <c>using (Tensor.NoGrad())</c> keeps the setting when it resumes on another thread.
+/// </remarks>
 internal static class GradMode
 {
-    [ThreadStatic]
-    private static int _disabledDepth;
+    private static readonly AsyncLocal<int> DisabledDepth = new();
 
-    public static bool IsEnabled => _disabledDepth == 0;
+    public static bool IsEnabled => DisabledDepth.Value == 0;
 
     public static IDisposable Disable()
     {
-        _disabledDepth++;
-        return new Scope();
+        var previous = DisabledDepth.Value;
+        DisabledDepth.Value = previous + 1;
+        return new Scope(previous);
     }
 
-    private sealed class Scope : IDisposable
+    private sealed class Scope(int previous) : IDisposable
     {
         private bool _disposed;
 
@@ -23,7 +27,7 @@ internal static class GradMode
             if (!_disposed)
             {
                 _disposed = true;
-                _disabledDepth--;
+                DisabledDepth.Value = previous;
             }
         }
     }

@@ -19,10 +19,10 @@ internal enum CompareKind
     Eq, Ne, Gt, Ge, Lt, Le,
 }
 
-/// <summary>Reductions along one dimension.</summary>
+/// <summary>Reductions along one dimension (max and min values come from ArgMax plus a gather, which autograd needs anyway).</summary>
 internal enum ReduceKind
 {
-    Sum, Max, ArgMax, Min,
+    Sum, ArgMax,
 }
 
 /// <summary>Geometry of an image-to-columns unfolding (NCHW input).</summary>

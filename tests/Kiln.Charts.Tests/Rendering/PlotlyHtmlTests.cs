@@ -46,7 +46,7 @@ public class PlotlyHtmlTests
     {
         var html = PlotlyHtml.Fragment(_chart.WithTitle("A<B"), includePlotlyJs: false);
 
-        html.ShouldContain("Bar chart \"A&lt;B\": 1 trace, 2 points (interactive: needs JavaScript)");
+        html.ShouldContain("Bar chart &quot;A&lt;B&quot;: 1 trace, 2 points (interactive: needs JavaScript)");
     }
 
     [Fact]

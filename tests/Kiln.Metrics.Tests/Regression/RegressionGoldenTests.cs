@@ -43,4 +43,18 @@ public sealed class RegressionGoldenTests
 
         expect.AssertAll(200);
     }
+
+    [Fact]
+    public void SinglePrecisionOverloads_WidenExactly_SameAsDoubleOverloads()
+    {
+        float[] t = [1.5f, -2.25f, 3.1f, 0.7f];
+        float[] p = [1.0f, -2.0f, 2.9f, 1.1f];
+        var td = t.Select(x => (double)x).ToArray();
+        var pd = p.Select(x => (double)x).ToArray();
+
+        RegressionMetrics.MeanAbsoluteError(t, p).ShouldBe(RegressionMetrics.MeanAbsoluteError(td, pd));
+        RegressionMetrics.MeanSquaredError(t, p).ShouldBe(RegressionMetrics.MeanSquaredError(td, pd));
+        RegressionMetrics.RootMeanSquaredError(t, p).ShouldBe(RegressionMetrics.RootMeanSquaredError(td, pd));
+        RegressionMetrics.R2(t, p).ShouldBe(RegressionMetrics.R2(td, pd));
+    }
 }

@@ -150,4 +150,18 @@ public sealed class AutogradTests
 
         x.Grad!.Item().ShouldBe(1f);
     }
+
+    [Fact]
+    public async Task NoGrad_AcrossAwait_StaysDisabledUntilDisposed()
+    {
+        var x = Tensor.Ones(2).RequireGrad();
+
+        using (Tensor.NoGrad())
+        {
+            await Task.Yield();
+            (x * 2f).RequiresGrad.ShouldBeFalse();
+        }
+
+        (x * 2f).RequiresGrad.ShouldBeTrue();
+    }
 }

@@ -55,6 +55,7 @@ public static class GoldenOps
         ["matmul"] = (x, _, _) => Tensor.MatMul(x[0], x[1]),
         ["linear"] = (x, _, _) => Functional.Linear(x[0], x[1], x[2]),
         ["conv2d"] = (x, a, _) => Functional.Conv2d(x[0], x[1], x[2], I(a, "stride"), I(a, "padding")),
+        ["conv2d_no_bias"] = (x, a, _) => Functional.Conv2d(x[0], x[1], null, I(a, "stride"), I(a, "padding")),
         ["max_pool2d"] = (x, a, _) => Functional.MaxPool2d(x[0], I(a, "kernel"), NI(a, "stride"), I(a, "padding")),
         ["avg_pool2d"] = (x, a, _) => Functional.AvgPool2d(x[0], I(a, "kernel"), NI(a, "stride"), I(a, "padding")),
         ["embedding"] = (x, _, _) => Functional.Embedding(x[0], x[1]),

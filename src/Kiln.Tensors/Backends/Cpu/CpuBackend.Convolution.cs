@@ -38,7 +38,7 @@ internal sealed partial class CpuBackend
     {
         var src = CpuStorage.Of(cols).F;
         int rows = g.Rows, ncols = g.Cols, oh = g.OutH, ow = g.OutW;
-        var dst = new float[g.Batch * g.Channels * g.Height * g.Width];
+        var dst = CpuStorage.ZeroedFloats(g.Batch * g.Channels * g.Height * g.Width);
         Parallel.For(0, g.Batch * g.Channels, ParallelOptionsFor(dst.Length), nc =>
         {
             var n = nc / g.Channels;

@@ -54,7 +54,7 @@ internal sealed partial class CpuBackend
     public Storage SliceBackward(Storage grad, int outer, int n, int inner, int start, int step, int count)
     {
         var g = CpuStorage.Of(grad).F;
-        var dst = new float[outer * n * inner];
+        var dst = CpuStorage.ZeroedFloats(outer * n * inner);
         for (var o = 0; o < outer; o++)
         {
             for (var j = 0; j < count; j++)
@@ -110,7 +110,7 @@ internal sealed partial class CpuBackend
         var g = CpuStorage.Of(grad).F;
         var idx = CpuStorage.Of(index).L;
         var m = idx.Length;
-        var dst = new float[outer * n * inner];
+        var dst = CpuStorage.ZeroedFloats(outer * n * inner);
         for (var o = 0; o < outer; o++)
         {
             for (var j = 0; j < m; j++)
@@ -128,6 +128,20 @@ internal sealed partial class CpuBackend
         var src = CpuStorage.Of(x);
         var idx = CpuStorage.Of(index).L;
         var dst = CpuStorage.Uninitialized(src.DType, idx.Length);
+        if (src.Data is float[] f && MatchesOutsideDim(xShape, indexShape, dim))
+        {
+            var (outer, n, inner) = Ops.Guard.Split(xShape, dim);
+            var m = indexShape[dim];
+            var d = dst.F;
+            for (var i = 0; i < idx.Length; i++)
+            {
+                var o = i / (m * inner);
+                d[i] = f[(((o * n) + CheckIndex(idx[i], n)) * inner) + (i % inner)];
+            }
+
+            return dst;
+        }
+
         ForEachGatherPair(xShape, dim, idx, indexShape, (i, xo) => Array.Copy(src.Data, xo, dst.Data, i, 1));
         return dst;
     }
@@ -136,9 +150,35 @@ internal sealed partial class CpuBackend
     {
         var s = CpuStorage.Of(src).F;
         var idx = CpuStorage.Of(index).L;
-        var dst = new float[Shape.ElementCountOf(outShape)];
+        var dst = CpuStorage.ZeroedFloats(Shape.ElementCountOf(outShape));
+        if (MatchesOutsideDim(outShape, indexShape, dim))
+        {
+            var (_, n, inner) = Ops.Guard.Split(outShape, dim);
+            var m = indexShape[dim];
+            for (var i = 0; i < idx.Length; i++)
+            {
+                var o = i / (m * inner);
+                dst[(((o * n) + CheckIndex(idx[i], n)) * inner) + (i % inner)] += s[i];
+            }
+
+            return new CpuStorage(dst);
+        }
+
         ForEachGatherPair(outShape, dim, idx, indexShape, (i, xo) => dst[xo] += s[i]);
         return new CpuStorage(dst);
+    }
+
+    private static bool MatchesOutsideDim(int[] xShape, int[] indexShape, int dim)
+    {
+        for (var d = 0; d < xShape.Length; d++)
+        {
+            if (d != dim && xShape[d] != indexShape[d])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int CheckIndex(long k, int n) => k >= 0 && k < n

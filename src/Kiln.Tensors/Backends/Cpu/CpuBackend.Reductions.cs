@@ -41,17 +41,18 @@ internal sealed partial class CpuBackend
         }
 
         var dst = CpuStorage.Floats(outer * inner);
+        if (n == 0)
+        {
+            Array.Clear(dst);
+            return new CpuStorage(dst);
+        }
+
         for (var o = 0; o < outer; o++)
         {
             if (inner == 1)
             {
                 var row = src.AsSpan(o * n, n);
-                dst[o] = kind switch
-                {
-                    ReduceKind.Sum => TensorPrimitives.Sum(row),
-                    ReduceKind.Max => TensorPrimitives.Max(row),
-                    _ => TensorPrimitives.Min(row),
-                };
+                dst[o] = TensorPrimitives.Sum(row);
                 continue;
             }
 
@@ -59,13 +60,7 @@ internal sealed partial class CpuBackend
             src.AsSpan(o * n * inner, inner).CopyTo(acc);
             for (var j = 1; j < n; j++)
             {
-                var row = src.AsSpan(((o * n) + j) * inner, inner);
-                switch (kind)
-                {
-                    case ReduceKind.Sum: TensorPrimitives.Add(acc, row, acc); break;
-                    case ReduceKind.Max: TensorPrimitives.Max(acc, row, acc); break;
-                    default: TensorPrimitives.Min(acc, row, acc); break;
-                }
+                TensorPrimitives.Add(acc, src.AsSpan(((o * n) + j) * inner, inner), acc);
             }
         }
 

@@ -36,9 +36,17 @@ internal sealed class CpuStorage : Storage
     /// <summary>A float buffer whose every element the caller overwrites (possibly recycled, so not zeroed).</summary>
     public static float[] Floats(int length) => FloatPool.Rent(length);
 
+    /// <summary>A zero-filled float buffer (possibly recycled).</summary>
+    public static float[] ZeroedFloats(int length)
+    {
+        var buffer = FloatPool.Rent(length);
+        Array.Clear(buffer);
+        return buffer;
+    }
+
     public static CpuStorage Create(DType dtype, int length) => dtype switch
     {
-        DType.Float32 => new CpuStorage(new float[length]),
+        DType.Float32 => new CpuStorage(ZeroedFloats(length)),
         DType.Int64 => new CpuStorage(new long[length]),
         _ => new CpuStorage(new bool[length]),
     };

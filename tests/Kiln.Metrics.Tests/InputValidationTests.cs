@@ -1,4 +1,4 @@
-namespace Kiln.Metrics.Tests.Classification;
+namespace Kiln.Metrics.Tests;
 
 /// <summary>Bad input throws an ArgumentException whose message names the problem (scikit-learn raises ValueError here).</summary>
 public sealed class InputValidationTests
@@ -132,7 +132,7 @@ public sealed class InputValidationTests
     [Fact]
     public void MeanAbsoluteError_Empty_Throws()
     {
-        var ex = Should.Throw<ArgumentException>(() => RegressionMetrics.MeanAbsoluteError([], []));
+        var ex = Should.Throw<ArgumentException>(() => RegressionMetrics.MeanAbsoluteError(Array.Empty<double>(), Array.Empty<double>()));
 
         ex.Message.ShouldContain("yTrue is empty");
     }

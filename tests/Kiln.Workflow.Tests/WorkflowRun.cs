@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+
+namespace Kiln.Workflow.Tests;
+
+/// <summary>Runs every workflow notebook under notebooks/ once, in order, through the real runner; shared by the tests.</summary>
+public sealed class WorkflowRun : IAsyncLifetime
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string NotebooksDirectory => Path.Combine(RepositoryRoot, "notebooks");
+
+    public string Artifacts { get; } = Directory.CreateTempSubdirectory("kiln-workflow-").FullName;
+
+    public IReadOnlyDictionary<string, NotebookRunResult> Results { get; private set; } = new Dictionary<string, NotebookRunResult>();
+
+    public static IEnumerable<string> NotebookNames() =>
+        Directory.EnumerateFiles(NotebooksDirectory, "[0-9][0-9]-*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new RunOptions
+        {
+            BaseDirectory = RepositoryRoot,
+            OutputDirectory = Path.Combine(Artifacts, "executed"),
+            CellTimeout = TimeSpan.FromMinutes(10),
+            Parameters = new Dictionary<string, JsonNode?> { ["artifacts"] = Artifacts },
+        };
+        var paths = NotebookNames().Select(n => Path.Combine(NotebooksDirectory, n)).ToList();
+        var results = await BatchRunner.RunAsync(paths, options, jobs: 1);
+        Results = results.ToDictionary(r => Path.GetFileName(r.InputPath), StringComparer.Ordinal);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(Artifacts, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Kernel.sln not found above " + AppContext.BaseDirectory);
+    }
+}
