@@ -119,6 +119,10 @@ for red in ["mean", "sum", "none"]:
     bw = torch.tensor([1.0, 0.5, 2.0])
     loss_case(f"bce_pos_{red}", "bce", nn.BCEWithLogitsLoss(reduction=red, pos_weight=pw, weight=bw), randn(4, 3) * 3,
               torch.rand(4, 3), {"reduction": red, "posWeight": pw.tolist(), "weight": bw.tolist()})
+soft = torch.softmax(randn(6, 5), 1)
+for red in ["mean", "sum", "none"]:
+    loss_case(f"ce_soft_{red}", "ce", nn.CrossEntropyLoss(weight=w5, reduction=red, label_smoothing=0.15), randn(6, 5), soft,
+              {"reduction": red, "weight": w5.tolist(), "labelSmoothing": 0.15})
 write("losses.json", losses)
 
 # ---------------------------------------------------------------- optimizers
@@ -172,10 +176,16 @@ write("optimizers.json", {"optimizers": optims, "clipping": clip})
 sched = []
 
 
-def lr_seq(name, args, make, steps, metrics=None):
-    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=args.get("lr", 0.1))
+def momentum_of(opt):
+    g = opt.param_groups[0]
+    return g["betas"][0] if "betas" in g else g["momentum"]
+
+
+def lr_seq(name, args, make, steps, metrics=None, optimizer="sgd"):
+    p = [torch.zeros(1, requires_grad=True)]
+    opt = torch.optim.Adam(p, lr=args.get("lr", 0.1)) if optimizer == "adam" else torch.optim.SGD(p, lr=args.get("lr", 0.1))
     s = make(opt)
-    lrs = [opt.param_groups[0]["lr"]]
+    lrs, moms = [opt.param_groups[0]["lr"]], [momentum_of(opt)]
     for i in range(steps):
         opt.step()
         if metrics is None:
@@ -183,7 +193,8 @@ def lr_seq(name, args, make, steps, metrics=None):
         else:
             s.step(metrics[i])
         lrs.append(opt.param_groups[0]["lr"])
-    sched.append({"name": name, "args": args, "metrics": metrics, "lrs": lrs})
+        moms.append(momentum_of(opt))
+    sched.append({"name": name, "args": args, "metrics": metrics, "lrs": lrs, "momentums": moms, "optimizer": optimizer})
 
 
 lr_seq("step", {"lr": 0.1, "stepSize": 3, "gamma": 0.5}, lambda o: torch.optim.lr_scheduler.StepLR(o, 3, 0.5), 12)
@@ -196,6 +207,12 @@ lr_seq("onecycle_linear_3", {"maxLr": 0.3, "totalSteps": 15, "pctStart": 0.4, "l
        lambda o: torch.optim.lr_scheduler.OneCycleLR(o, 0.3, total_steps=15, pct_start=0.4, anneal_strategy="linear",
                                                      three_phase=True, div_factor=10.0, final_div_factor=100.0,
                                                      cycle_momentum=False), 14)
+lr_seq("onecycle_momentum_sgd", {"maxLr": 0.5, "totalSteps": 20, "cycleMomentum": True},
+       lambda o: torch.optim.lr_scheduler.OneCycleLR(o, 0.5, total_steps=20), 19)
+lr_seq("onecycle_momentum_adam_3", {"maxLr": 0.01, "totalSteps": 12, "cycleMomentum": True, "threePhase": True,
+                                    "baseMomentum": 0.8, "maxMomentum": 0.9},
+       lambda o: torch.optim.lr_scheduler.OneCycleLR(o, 0.01, total_steps=12, three_phase=True, base_momentum=0.8,
+                                                     max_momentum=0.9), 11, optimizer="adam")
 plateau_metrics = [1.0, 0.9, 0.95, 0.96, 0.97, 0.89, 0.9, 0.91, 0.92, 0.93, 0.94, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1]
 lr_seq("plateau_min", {"lr": 0.1, "mode": "min", "factor": 0.5, "patience": 2, "cooldown": 1, "minLr": 0.02},
        lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, "min", factor=0.5, patience=2, cooldown=1, min_lr=0.02),
@@ -243,7 +260,7 @@ def mlp():
 
 
 def cnn():
-    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+    return nn.Sequential(nn.Conv2d(1, 4, 3, padding=1, bias=False), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
                          nn.Linear(64, 3))
 
 
@@ -252,6 +269,56 @@ train_case("mlp_adam", mlp, (8,), 3, "adam", lambda p: torch.optim.Adam(p, lr=0.
 train_case("cnn_sgd", cnn, (1, 8, 8), 3, "sgd", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9), batch=4)
 train_case("cnn_adam", cnn, (1, 8, 8), 3, "adam", lambda p: torch.optim.Adam(p, lr=0.01), batch=4)
 write("training.json", training)
+
+# ---------------------------------------------------------------- layers: forward (train and eval), input gradient, state
+layers = []
+
+
+def layer_case(name, module, x, args):
+    torch.manual_seed(len(layers) + 100)
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(torch.randn_like(p) * 0.5 + (1.0 if p.dim() == 1 and "Norm" in type(module).__name__ else 0.0))
+    before = state(module)
+    module.train()
+    x = x.clone()
+    if x.dtype == torch.float32:
+        x.requires_grad_(True)
+    out = module(x)
+    entry = {"name": name, "args": args, "state": before, "input": enc(x), "train": enc(out)}
+    if x.dtype == torch.float32:
+        upstream = randn(*out.shape)
+        out.backward(upstream)
+        entry["upstream"] = enc(upstream)
+        entry["grad"] = enc(x.grad)
+    module.eval()
+    with torch.no_grad():
+        entry["eval"] = enc(module(x))
+    entry["after"] = state(module)
+    entry["repr"] = repr(module)
+    layers.append(entry)
+
+
+layer_case("linear_nobias", nn.Linear(5, 3, bias=False), randn(4, 5), {})
+layer_case("linear_3d", nn.Linear(5, 3), randn(2, 4, 5), {})
+layer_case("leaky_relu", nn.LeakyReLU(0.2), randn(3, 4), {"slope": 0.2})
+layer_case("gelu", nn.GELU(), randn(3, 4) * 2, {})
+layer_case("sigmoid", nn.Sigmoid(), randn(3, 4), {})
+layer_case("tanh", nn.Tanh(), randn(3, 4), {})
+layer_case("softmax", nn.Softmax(dim=1), randn(3, 4), {"dim": 1})
+layer_case("log_softmax", nn.LogSoftmax(dim=-1), randn(3, 4), {"dim": -1})
+layer_case("batchnorm1d", nn.BatchNorm1d(4), randn(6, 4), {})
+layer_case("batchnorm1d_3d", nn.BatchNorm1d(3, eps=1e-3, momentum=0.3), randn(4, 3, 5), {"eps": 1e-3, "momentum": 0.3})
+layer_case("batchnorm2d", nn.BatchNorm2d(3), randn(2, 3, 4, 4), {})
+layer_case("layernorm", nn.LayerNorm(6), randn(2, 3, 6), {})
+layer_case("layernorm_2d", nn.LayerNorm([3, 6], eps=1e-3), randn(2, 3, 6), {"eps": 1e-3})
+layer_case("conv_stride_pad", nn.Conv2d(2, 3, 3, stride=2, padding=1), randn(2, 2, 7, 7), {})
+layer_case("maxpool", nn.MaxPool2d(3, stride=2, padding=1), randn(2, 2, 7, 7), {})
+layer_case("avgpool", nn.AvgPool2d(2), randn(2, 2, 6, 6), {})
+layer_case("embedding", nn.Embedding(10, 4), torch.tensor([[1, 3, 3], [9, 0, 2]]), {})
+layer_case("flatten", nn.Flatten(), randn(2, 3, 4), {})
+layer_case("flatten_0_1", nn.Flatten(0, 1), randn(2, 3, 4), {"start": 0, "end": 1})
+write("layers.json", layers)
 
 # ---------------------------------------------------------------- misc: state dict names, data loader
 bn_mlp = nn.Sequential(nn.Linear(4, 6), nn.BatchNorm1d(6), nn.GELU(), nn.Dropout(0.2), nn.LayerNorm(6),

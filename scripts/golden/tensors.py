@@ -139,6 +139,9 @@ case("gather", "gather", [normal(3, 4), np.array([[0, 3], [2, 2], [1, 0]], dtype
 case("gather_dim0", "gather", [normal(3, 4), np.array([[2, 0, 1, 1], [0, 0, 2, 1]], dtype=np.int64)],
      lambda x, i: x.gather(0, i), {"dim": 0})
 
+case("where_broadcast", "where", [rng.random((2, 3)) > 0.5, normal(2, 3), normal(3)], torch.where)
+case("masked_fill", "masked_fill", [normal(3, 4), rng.random((1, 4)) > 0.5], lambda x, m: x.masked_fill(m, -1e9), {"value": -1e9})
+
 # Matrix products
 case("matmul_2d", "matmul", [normal(3, 4), normal(4, 5)], torch.matmul)
 case("matmul_batched", "matmul", [normal(2, 3, 4), normal(2, 4, 5)], torch.matmul)

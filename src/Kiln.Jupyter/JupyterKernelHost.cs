@@ -22,25 +22,33 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
     private readonly StdinBridge _stdin;
     private readonly TaskCompletionSource _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _runningGate = new();
-    private CSharpKernel _kernel;
+    private readonly CSharpKernel _kernel;
     private CancellationTokenSource? _running;
     private int _executionCount;
     private bool _shutdownRequested;
 
-    private JupyterKernelHost(ConnectionInfo connection, KernelOptions options, TextWriter log)
+    /// <summary>Binds the sockets named by <paramref name="connection"/> and creates the kernel; call <see cref="ServeAsync"/> to serve.</summary>
+    /// <param name="connection">Where to bind and how to sign.</param>
+    /// <param name="options">The kernel's options, or null for the defaults; the host turns on <see cref="KernelOptions.HardStopOnCancel"/>
+    /// so that interrupts stop any cell, and adds <see cref="JupyterInput"/> to the references and imports.</param>
+    /// <param name="log">Where to log protocol problems (never payloads); null for the process's standard error.</param>
+    /// <exception cref="DllNotFoundException">libzmq is missing; the message names the package to install.</exception>
+    public JupyterKernelHost(ConnectionInfo connection, KernelOptions? options = null, TextWriter? log = null)
     {
-        _log = log;
-        _options = JupyterKernelOptions.Adapt(options);
-        _transport = new KernelTransport(connection, log);
+        ArgumentNullException.ThrowIfNull(connection);
+        _log = log ?? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        _options = JupyterKernelOptions.Adapt(options ?? new KernelOptions());
+        _transport = new KernelTransport(connection, _log);
         _messages = new MessageFactory(Guid.NewGuid().ToString("N"), _options.TimeProvider);
         _language = new LanguageServices(_options);
         _stdin = new StdinBridge(_transport, _messages);
         _kernel = new CSharpKernel(_options);
     }
 
-    /// <summary>Reads <paramref name="connectionFilePath"/>, binds the kernel's sockets and serves clients until a shutdown request or <paramref name="ct"/>.</summary>
+    /// <summary>Reads <paramref name="connectionFilePath"/>, binds the kernel's sockets and serves clients until a shutdown request,
+    /// the exit of the Jupyter process that started it (<c>JPY_PARENT_PID</c>), or <paramref name="ct"/>.</summary>
     /// <param name="connectionFilePath">The connection file Jupyter passes as <c>-f {connection_file}</c>.</param>
-    /// <param name="options">The kernel's options; the host turns on <see cref="KernelOptions.HardStopOnCancel"/> so interrupts stop any cell.</param>
+    /// <param name="options">The kernel's options, or null for the defaults (see the constructor).</param>
     /// <param name="ct">Stops the kernel as a shutdown request would.</param>
     /// <returns>The process exit code: 0 after a clean shutdown.</returns>
     /// <exception cref="FileNotFoundException">The connection file does not exist.</exception>
@@ -49,9 +57,10 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
     public static async Task<int> RunAsync(string connectionFilePath, KernelOptions? options = null, CancellationToken ct = default)
     {
         var connection = ConnectionInfo.Load(connectionFilePath);
-        var log = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        await using var host = new JupyterKernelHost(connection, options ?? new KernelOptions(), log);
-        await host.ServeAsync(ct).ConfigureAwait(false);
+        using var orphaned = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _ = ParentProcessWatcher.CancelWhenParentExitsAsync(orphaned);
+        await using var host = new JupyterKernelHost(connection, options);
+        await host.ServeAsync(orphaned.Token).ConfigureAwait(false);
         return 0;
     }
 
@@ -61,11 +70,14 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
         _stdin.Dispose();
         CancelRunningCell();
         var disposal = _kernel.DisposeAsync().AsTask();
-        await Task.WhenAny(disposal, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        await Task.WhenAny(disposal, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
         _transport.Dispose();
     }
 
-    private async Task ServeAsync(CancellationToken ct)
+    /// <summary>Serves shell, control, stdin and heartbeat until a client sends <c>shutdown_request</c> or <paramref name="ct"/> fires.</summary>
+    /// <remarks>A shutdown with <c>restart: true</c> also ends serving: as with ipykernel, the client's kernel manager starts a fresh process.</remarks>
+    /// <exception cref="InvalidOperationException">The ZeroMQ transport failed; the message says why.</exception>
+    public async Task ServeAsync(CancellationToken ct = default)
     {
         _transport.Start();
         _transport.Send(KernelChannel.IOPub, _messages.Broadcast("status", new JsonObject { ["execution_state"] = "starting" }, null));
@@ -77,6 +89,10 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
         await stop.CancelAsync().ConfigureAwait(false);
         await _transport.StopAsync().ConfigureAwait(false);
         await Task.WhenAny(Task.WhenAll(shell, control), Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)).ConfigureAwait(false);
+        if (_transport.Failure is { } failure)
+        {
+            throw new InvalidOperationException($"The Jupyter transport stopped: {failure.Message}", failure);
+        }
     }
 
     private async Task ServeChannelAsync(System.Threading.Channels.ChannelReader<JupyterMessage> reader, KernelChannel channel, CancellationToken ct)

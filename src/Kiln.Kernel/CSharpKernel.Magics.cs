@@ -101,7 +101,11 @@ public sealed partial class CSharpKernel
             else
             {
                 var path = Path.GetFullPath(argument, Directory.GetCurrentDirectory());
-                if (!File.Exists(path))
+                if (!File.Exists(path) && FrameworkAssemblyPath(argument) is { } frameworkPath)
+                {
+                    path = frameworkPath;
+                }
+                else if (!File.Exists(path))
                 {
                     ErrorReporter.PublishError(context, "ReferenceNotFound",
                         $"#r (line {magic.Line}): the assembly '{path}' does not exist; paths are relative to the current directory '{Directory.GetCurrentDirectory()}'.");
@@ -193,6 +197,19 @@ public sealed partial class CSharpKernel
             ErrorReporter.PublishCancelled(context, hardStopped: false);
             return null;
         }
+    }
+
+    /// <summary>Finds a framework assembly by name (<c>System.Xml</c> or <c>System.Xml.dll</c>), as Roslyn's <c>#r</c> does.</summary>
+    private static string? FrameworkAssemblyPath(string name)
+    {
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
+            || AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is not string trusted)
+        {
+            return null;
+        }
+
+        var fileName = name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? name : name + ".dll";
+        return trusted.Split(Path.PathSeparator).FirstOrDefault(p => string.Equals(Path.GetFileName(p), fileName, StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool UsageError(SubmissionContext context, MagicLine magic, string problem)

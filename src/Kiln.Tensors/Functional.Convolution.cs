@@ -8,7 +8,7 @@ public static partial class Functional
     /// <summary>Extracts sliding blocks: [N, C, H, W] → [N, C·kH·kW, L] with L the number of block positions.</summary>
     /// <remarks>PyTorch: <c>torch.nn.functional.unfold</c> (no dilation).</remarks>
     public static Tensor Unfold(Tensor input, (int Height, int Width) kernelSize, (int Height, int Width)? stride = null, (int Height, int Width)? padding = null) =>
-        UnfoldOp.Unfold(input, kernelSize, stride ?? (1, 1), padding ?? (0, 0), 0f, nameof(Unfold));
+        UnfoldOp.Unfold(input, kernelSize, stride ?? (1, 1), padding ?? (0, 0), nameof(Unfold));
 
     /// <summary>2-D cross-correlation of [N, C, H, W] input with weight [outChannels, C, kH, kW] plus optional bias [outChannels].</summary>
     /// <remarks>PyTorch: <c>torch.nn.functional.conv2d</c> (groups = 1, dilation = 1).</remarks>
@@ -22,7 +22,7 @@ public static partial class Functional
         }
 
         int n = input.Dims[0], outChannels = weight.Dims[0];
-        var cols = UnfoldOp.Unfold(input, (weight.Dims[2], weight.Dims[3]), (stride, stride), (padding, padding), 0f, nameof(Conv2d));
+        var cols = UnfoldOp.Unfold(input, (weight.Dims[2], weight.Dims[3]), (stride, stride), (padding, padding), nameof(Conv2d));
         int outH = ((input.Dims[2] + (2 * padding) - weight.Dims[2]) / stride) + 1;
         int outW = ((input.Dims[3] + (2 * padding) - weight.Dims[3]) / stride) + 1;
         var y = weight.Reshape(outChannels, -1).MatMul(cols).Reshape(n, outChannels, outH, outW);
@@ -53,10 +53,14 @@ public static partial class Functional
             throw new ArgumentOutOfRangeException(nameof(padding), $"{op}: padding {padding} must be at most half the kernel size {kernel}.");
         }
 
+        if (max)
+        {
+            return UnfoldOp.MaxPool2d(input, kernel, stride, padding);
+        }
+
         int n = input.Dims[0], c = input.Dims[1], h = input.Dims[2], w = input.Dims[3];
         var planes = input.Reshape(n * c, 1, h, w);
-        var cols = UnfoldOp.Unfold(planes, (kernel, kernel), (stride, stride), (padding, padding), max ? float.NegativeInfinity : 0f, op);
-        var pooled = max ? cols.Max(1) : cols.Mean(1);
+        var pooled = UnfoldOp.Unfold(planes, (kernel, kernel), (stride, stride), (padding, padding), op).Mean(1);
         int outH = ((h + (2 * padding) - kernel) / stride) + 1;
         int outW = ((w + (2 * padding) - kernel) / stride) + 1;
         return pooled.Reshape(n, c, outH, outW);

@@ -3,7 +3,7 @@ using Kiln.Tensors.Ops;
 
 namespace Kiln.Tensors;
 
-/// <summary>Comparison facet: elementwise comparisons producing bool masks (not differentiable).</summary>
+/// <summary>Comparison facet: elementwise comparisons producing bool masks (not differentiable), and selection by mask.</summary>
 public sealed partial class Tensor
 {
     /// <summary>Elementwise equality with broadcasting.</summary>
@@ -41,6 +41,14 @@ public sealed partial class Tensor
     /// <summary>Elementwise less-than a scalar.</summary>
     /// <remarks>PyTorch: <c>torch.lt</c>.</remarks>
     public Tensor Lt(double value) => Compare(CompareKind.Lt, ScalarLike(value));
+
+    /// <summary>Chooses <paramref name="x"/> where <paramref name="condition"/> is true and <paramref name="y"/> elsewhere, with broadcasting.</summary>
+    /// <remarks>PyTorch: <c>torch.where(condition, x, y)</c>; differentiable in x and y.</remarks>
+    public static Tensor Where(Tensor condition, Tensor x, Tensor y) => WhereOp.Where(condition, x, y);
+
+    /// <summary>Replaces the elements where the bool <paramref name="mask"/> is true with <paramref name="value"/>.</summary>
+    /// <remarks>PyTorch: <c>Tensor.masked_fill(mask, value)</c>; the mask broadcasts to this tensor's shape.</remarks>
+    public Tensor MaskedFill(Tensor mask, float value) => WhereOp.Where(mask, Full(new Shape(), value, DType.Float32, Device), this);
 
     private Tensor ScalarLike(double value) => Full(new Shape(), value, DType, Device);
 

@@ -43,7 +43,7 @@ public class NotebookExecutionTests
         {
             var expected = Cells[i];
             var actual = await kernel.RunAsync(sources[i]);
-            var label = $"cell {i + 1}";
+            var label = $"cell {i + 1}: {actual.Error?.Name} {actual.Error?.Value}";
             actual.Status.ShouldBe(expected.Status, label);
             actual.Result.ExecutionCount.ShouldBe(i + 1, label);
             actual.ReturnText.ShouldBe(expected.Result, label);

@@ -18,7 +18,7 @@ internal sealed record JupyterMessage(
     IReadOnlyList<byte[]> Buffers)
 {
     /// <summary>The message type, such as <c>execute_request</c>.</summary>
-    public string MessageType => Header["msg_type"]?.GetValue<string>() ?? string.Empty;
+    public string MessageType => Header["msg_type"] is JsonValue value && value.TryGetValue<string>(out var type) ? type : string.Empty;
 
     /// <summary>Reads a string field of the content, or <paramref name="fallback"/> when absent.</summary>
     public string GetString(string name, string fallback = "") =>

@@ -54,6 +54,9 @@ internal sealed class KernelTransport : IDisposable
     /// <summary>Verified replies from the stdin socket.</summary>
     public ChannelReader<JupyterMessage> Stdin => _stdinIn.Reader;
 
+    /// <summary>Why the I/O thread stopped on its own, or null while it runs or after a requested stop.</summary>
+    public Exception? Failure { get; private set; }
+
     /// <summary>Completes when the I/O thread has flushed its queue and stopped.</summary>
     public Task Stopped => _stopped.Task;
 
@@ -112,9 +115,11 @@ internal sealed class KernelTransport : IDisposable
                 Receive(ready[2], _stdin, _stdinIn, "stdin");
             }
         }
-        catch (ZmqException e)
+        catch (Exception e)
         {
-            _log.WriteLine($"kiln jupyter: transport stopped: {e.Message}");
+            // The I/O thread must not take the process down silently: report why serving stopped; the host then shuts down.
+            Failure = e;
+            _log.WriteLine($"kiln jupyter: transport stopped: {e.GetType().Name}: {e.Message}");
         }
         finally
         {

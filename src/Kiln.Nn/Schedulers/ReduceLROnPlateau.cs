@@ -2,17 +2,6 @@ using Kiln.Nn.Optimizers;
 
 namespace Kiln.Nn.Schedulers;
 
-/// <summary>Whether a monitored quantity should go down (loss) or up (accuracy).</summary>
-/// <remarks>PyTorch / Keras: <c>mode='min'</c> or <c>'max'</c>.</remarks>
-public enum MonitorMode
-{
-    /// <summary>Lower is better.</summary>
-    Min,
-
-    /// <summary>Higher is better.</summary>
-    Max,
-}
-
 /// <summary>Multiplies the learning rate by <c>factor</c> when a metric stops improving for <c>patience</c> epochs.</summary>
 /// <remarks>
 /// PyTorch: <c>torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, mode='min', factor=0.1, patience=10, threshold=1e-4,

@@ -30,6 +30,9 @@ internal interface IBackend
 
     Storage Expand(Storage x, int[] xShape, int[] outShape);
 
+    /// <summary>Elementwise condition ? a : b over equally long storages (bool condition, float values).</summary>
+    Storage Select(Storage condition, Storage a, Storage b);
+
     Storage Reduce(ReduceKind kind, Storage x, int outer, int n, int inner);
 
     Storage Permute(Storage x, int[] shape, int[] perm);
@@ -53,9 +56,15 @@ internal interface IBackend
 
     Storage Softmax(Storage x, int outer, int n, int inner, bool log);
 
-    Storage Im2Col(Storage x, ConvGeometry g, float padValue);
+    Storage Im2Col(Storage x, ConvGeometry g);
 
     Storage Col2Im(Storage cols, ConvGeometry g);
+
+    /// <summary>Max over each window of every NCHW plane, with padding as −∞; returns values and int64 flat in-plane indices.</summary>
+    (Storage Values, Storage Indices) MaxPool2d(Storage x, ConvGeometry g);
+
+    /// <summary>Routes each output gradient to the input position its window's maximum came from.</summary>
+    Storage MaxPool2dBackward(Storage grad, Storage indices, ConvGeometry g);
 
     void CopyInto(Storage destination, Storage source);
 

@@ -31,7 +31,43 @@ public sealed class KernelClientTests : IDisposable
     public Task ShellMessage_BadSignature_IsDroppedAndLoggedWithoutPayload() =>
         RunScenarioAsync("signature", "forged message gets no reply", "reply is verified and answers the signed request", "bad signature logged", "log has no payload");
 
+    [Fact]
+    public async Task Kernel_LauncherDiesAbruptly_KernelExitsByItself()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Clients", "kernel_client.py");
+        var result = await ExternalProcess.RunAsync(
+            ExternalProcess.Python, [script, "orphan", Path.Combine(_prefix.Root, "orphan.log")], _prefix.Environment, TimeSpan.FromSeconds(120));
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var line = result.StandardOutput.Split('\n').Single(l => l.StartsWith("KERNEL_PID ", StringComparison.Ordinal));
+        var pid = int.Parse(line["KERNEL_PID ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+        var exited = false;
+        for (var attempt = 0; attempt < 200 && !exited; attempt++)
+        {
+            exited = !IsRunning(pid);
+            if (!exited)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        exited.ShouldBeTrue($"kernel process {pid} still runs 20 s after its launcher died");
+    }
+
     public void Dispose() => _prefix.Dispose();
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private async Task RunScenarioAsync(string scenario, params string[] expectedChecks)
     {

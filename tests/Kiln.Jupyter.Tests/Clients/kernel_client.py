@@ -3,6 +3,7 @@
 Usage: kernel_client.py SCENARIO LOGFILE, with JUPYTER_PATH pointing at a prefix holding the kiln-csharp kernelspec.
 Prints "PASS <check>" for each check and exits 0; an assertion failure exits non-zero with its message.
 """
+import os
 import sys
 import time
 
@@ -199,6 +200,12 @@ def signature(km, kc):
     reply = session.deserialize(session.feed_identities(sock.recv_multipart())[1])
     check("reply is verified and answers the signed request", reply["parent_header"]["msg_id"] == genuine["header"]["msg_id"], reply["header"])
     sock.close()
+
+
+def orphan(km, kc):
+    """Exits abruptly, leaving the kernel without its launcher; the C# test checks that the kernel exits by itself."""
+    print(f"KERNEL_PID {km.provisioner.process.pid}", flush=True)
+    os._exit(0)
 
 
 def main():

@@ -58,9 +58,9 @@ public class FormatterTests
     }
 
     [Fact]
-    public void Format_LazySequenceLongerThanLimit_ShowsMore()
+    public void Format_SequenceLongerThanLimit_ShowsMoreCountWhenKnown()
     {
-        Formatter.Format(Enumerable.Range(1, 30).Select(i => i)).GetText(MimeTypes.PlainText).ShouldEndWith("20 ... (10 more) ]");
+        Formatter.Format(new HashSet<int>(Enumerable.Range(1, 30))).GetText(MimeTypes.PlainText).ShouldEndWith("20 ... (10 more) ]");
         Formatter.Format(Enumerable.Range(1, 30).Where(i => i > 0)).GetText(MimeTypes.PlainText).ShouldEndWith("20 ... (more) ]");
     }
 

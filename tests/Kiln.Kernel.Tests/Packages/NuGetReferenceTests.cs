@@ -1,6 +1,4 @@
-using System.IO.Compression;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System.Diagnostics;
 
 namespace Kiln.Kernel.Tests.Packages;
 
@@ -44,7 +42,7 @@ public sealed class NuGetReferenceTests : IDisposable
     [Fact]
     public async Task NuGetReference_UnknownPackage_FailsNamingThePackage()
     {
-        var feed = BuildFolderFeed();
+        var feed = Directory.CreateDirectory(Path.Combine(_root.FullName, "empty-feed")).FullName;
         await using var kernel = new CSharpKernel(Options());
         var result = await kernel.RunAsync($"#i \"nuget: {feed}\"\n#r \"nuget: Kiln.Test.Missing, 1.0.0\"\nConsole.WriteLine(\"not run\");");
         result.Status.ShouldBe(SubmissionStatus.Failed);
@@ -61,51 +59,56 @@ public sealed class NuGetReferenceTests : IDisposable
         IsolateNuGetSources = true,
     };
 
-    /// <summary>Compiles a one-class library and packs it as a .nupkg (a nuspec plus lib/net10.0) in a folder feed.</summary>
+    /// <summary>Packs a one-class library with <c>dotnet pack</c> into a folder feed (once per test).</summary>
     private string BuildFolderFeed()
     {
         var feed = Path.Combine(_root.FullName, "feed");
-        if (Directory.Exists(feed))
+        var project = Path.Combine(_root.FullName, "greeter");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "Greeter.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PackageId>{PackageId}</PackageId>
+                <Version>1.2.3</Version>
+                <Authors>Kiln tests</Authors>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <GenerateDocumentationFile>false</GenerateDocumentationFile>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(
+            Path.Combine(project, "Greeter.cs"),
+            "namespace KilnTestGreeter { public static class Greeter { public static string Hello(string name) => $\"Hello, {name}!\"; } }");
+        File.WriteAllText(Path.Combine(project, "NuGet.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration><packageSources><clear /></packageSources></configuration>
+            """);
+
+        var start = new ProcessStartInfo("dotnet")
         {
-            return feed;
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "pack", "-c", "Release", "-o", feed, "-nologo", "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryPackagesProps=false" })
+        {
+            start.ArgumentList.Add(argument);
         }
 
-        Directory.CreateDirectory(feed);
-        var source = "namespace KilnTestGreeter { public static class Greeter { public static string Hello(string name) => $\"Hello, {name}!\"; } }";
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll")
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
-            PackageId,
-            [CSharpSyntaxTree.ParseText(source, cancellationToken: TestContext.Current.CancellationToken)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var assembly = new MemoryStream();
-        compilation.Emit(assembly, cancellationToken: TestContext.Current.CancellationToken).Success.ShouldBeTrue();
-
-        using var package = ZipFile.Open(Path.Combine(feed, $"{PackageId.ToLowerInvariant()}.1.2.3.nupkg"), ZipArchiveMode.Create);
-        using (var nuspec = new StreamWriter(package.CreateEntry($"{PackageId}.nuspec").Open()))
+        // The test host's MSBuild variables would point the child build at the wrong MSBuild.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
         {
-            nuspec.Write($"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-                  <metadata>
-                    <id>{PackageId}</id>
-                    <version>1.2.3</version>
-                    <authors>Kiln tests</authors>
-                    <description>A package built by the Kiln kernel tests.</description>
-                    <dependencies><group targetFramework="net10.0" /></dependencies>
-                  </metadata>
-                </package>
-                """);
+            start.Environment.Remove(name);
         }
 
-        using (var dll = package.CreateEntry($"lib/net10.0/{PackageId}.dll").Open())
-        {
-            assembly.Position = 0;
-            assembly.CopyTo(dll);
-        }
-
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(_root.FullName, "packages");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        process.WaitForExit();
+        process.ExitCode.ShouldBe(0, $"dotnet pack failed:\n{output.Result}\n{error.Result}");
+        File.Exists(Path.Combine(feed, $"{PackageId}.1.2.3.nupkg")).ShouldBeTrue();
         return feed;
     }
 }

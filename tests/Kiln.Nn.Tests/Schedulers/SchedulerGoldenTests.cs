@@ -17,7 +17,9 @@ public sealed class SchedulerGoldenTests
         var c = Fixture.Case("schedulers.json", name);
         var a = c.GetProperty("args");
         double Get(string key, double fallback) => a.TryGetProperty(key, out var v) ? v.GetDouble() : fallback;
-        var optimizer = new SGD([Tensor.Zeros(1).RequireGrad()], Get("lr", 0.1));
+        Optimizer optimizer = c.GetProperty("optimizer").GetString() == "adam"
+            ? new Adam([Tensor.Zeros(1).RequireGrad()], Get("lr", 0.1))
+            : new SGD([Tensor.Zeros(1).RequireGrad()], Get("lr", 0.1));
         Action<int> step;
         if (name.StartsWith("plateau", StringComparison.Ordinal))
         {
@@ -41,19 +43,24 @@ public sealed class SchedulerGoldenTests
                 "cosine" => new CosineAnnealingLR(optimizer, (int)Get("tMax", 1), Get("etaMin", 0)),
                 _ => new OneCycleLR(optimizer, Get("maxLr", 0.1), (int)Get("totalSteps", 1), Get("pctStart", 0.3),
                     !(a.TryGetProperty("linear", out var lin) && lin.GetBoolean()), Get("divFactor", 25), Get("finalDivFactor", 1e4),
-                    a.TryGetProperty("threePhase", out var tp) && tp.GetBoolean()),
+                    a.TryGetProperty("threePhase", out var tp) && tp.GetBoolean(),
+                    a.TryGetProperty("cycleMomentum", out var cm) && cm.GetBoolean(), Get("baseMomentum", 0.85), Get("maxMomentum", 0.95)),
             };
             step = _ => scheduler.Step();
         }
 
         var expected = c.GetProperty("lrs").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double Momentum() => optimizer is Adam adam ? adam.Beta1 : ((SGD)optimizer).Momentum;
         var actual = new List<double> { optimizer.LearningRate };
+        var momentums = new List<double> { Momentum() };
         for (var i = 0; i < expected.Length - 1; i++)
         {
             step(i);
             actual.Add(optimizer.LearningRate);
+            momentums.Add(Momentum());
         }
 
         Approx.Equal([.. actual], expected, 1e-12, 1e-15, name);
+        Approx.Equal([.. momentums], [.. c.GetProperty("momentums").EnumerateArray().Select(e => e.GetDouble())], 1e-12, 1e-15, name + " momentum");
     }
 }

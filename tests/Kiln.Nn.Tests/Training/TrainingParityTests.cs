@@ -65,5 +65,5 @@ public sealed class TrainingParityTests
 
     internal static Sequential Build(string name) => name.StartsWith("mlp", StringComparison.Ordinal)
         ? new Sequential(new Linear(8, 16), new ReLU(), new Linear(16, 3))
-        : new Sequential(new Conv2d(1, 4, 3, padding: 1), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64, 3));
+        : new Sequential(new Conv2d(1, 4, 3, padding: 1, bias: false), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64, 3));
 }

@@ -41,6 +41,8 @@ internal sealed class ForwardingBackend : IBackend
     public Storage Compare(CompareKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape) =>
         W(Cpu.Compare(kind, U(a), aShape, U(b), bShape, outShape));
 
+    public Storage Select(Storage condition, Storage a, Storage b) => W(Cpu.Select(U(condition), U(a), U(b)));
+
     public Storage Expand(Storage x, int[] xShape, int[] outShape) => W(Cpu.Expand(U(x), xShape, outShape));
 
     public Storage Reduce(ReduceKind kind, Storage x, int outer, int n, int inner) => W(Cpu.Reduce(kind, U(x), outer, n, inner));
@@ -71,7 +73,15 @@ internal sealed class ForwardingBackend : IBackend
 
     public Storage Softmax(Storage x, int outer, int n, int inner, bool log) => W(Cpu.Softmax(U(x), outer, n, inner, log));
 
-    public Storage Im2Col(Storage x, ConvGeometry g, float padValue) => W(Cpu.Im2Col(U(x), g, padValue));
+    public Storage Im2Col(Storage x, ConvGeometry g) => W(Cpu.Im2Col(U(x), g));
+
+    public (Storage Values, Storage Indices) MaxPool2d(Storage x, ConvGeometry g)
+    {
+        var (values, indices) = Cpu.MaxPool2d(U(x), g);
+        return (W(values), W(indices));
+    }
+
+    public Storage MaxPool2dBackward(Storage grad, Storage indices, ConvGeometry g) => W(Cpu.MaxPool2dBackward(U(grad), U(indices), g));
 
     public Storage Col2Im(Storage cols, ConvGeometry g) => W(Cpu.Col2Im(U(cols), g));
 

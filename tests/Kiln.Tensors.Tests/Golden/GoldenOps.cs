@@ -52,6 +52,8 @@ public static class GoldenOps
         ["stack"] = (x, a, _) => Tensor.Stack(x, I(a, "dim")),
         ["index_select"] = (x, a, _) => x[0].IndexSelect(I(a, "dim"), x[1]),
         ["gather"] = (x, a, _) => x[0].Gather(I(a, "dim"), x[1]),
+        ["where"] = (x, _, _) => Tensor.Where(x[0], x[1], x[2]),
+        ["masked_fill"] = (x, a, _) => x[0].MaskedFill(x[1], F(a, "value")),
         ["matmul"] = (x, _, _) => Tensor.MatMul(x[0], x[1]),
         ["linear"] = (x, _, _) => Functional.Linear(x[0], x[1], x[2]),
         ["conv2d"] = (x, a, _) => Functional.Conv2d(x[0], x[1], x[2], I(a, "stride"), I(a, "padding")),

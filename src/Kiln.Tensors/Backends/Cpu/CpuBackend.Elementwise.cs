@@ -96,6 +96,20 @@ internal sealed partial class CpuBackend
         return new CpuStorage(dst);
     }
 
+    public Storage Select(Storage condition, Storage a, Storage b)
+    {
+        var c = CpuStorage.Of(condition).B;
+        var fa = CpuStorage.Of(a).F;
+        var fb = CpuStorage.Of(b).F;
+        var dst = CpuStorage.Floats(c.Length);
+        for (var i = 0; i < dst.Length; i++)
+        {
+            dst[i] = c[i] ? fa[i] : fb[i];
+        }
+
+        return new CpuStorage(dst);
+    }
+
     public Storage Expand(Storage x, int[] xShape, int[] outShape)
     {
         var src = CpuStorage.Of(x);

@@ -19,21 +19,22 @@ internal sealed partial class CpuBackend
                     continue;
                 }
 
-                for (var i = 0; i < inner; i++)
+                // Walk rows in memory order, keeping the running maximum of each column.
+                var best = src.AsSpan(o * n * inner, inner).ToArray();
+                var bestIndex = idx.AsSpan(o * inner, inner);
+                bestIndex.Clear();
+                for (var j = 1; j < n; j++)
                 {
-                    var best = 0;
-                    var bestValue = src[(o * n * inner) + i];
-                    for (var j = 1; j < n; j++)
+                    var row = src.AsSpan(((o * n) + j) * inner, inner);
+                    for (var i = 0; i < inner; i++)
                     {
-                        var v = src[(((o * n) + j) * inner) + i];
-                        if (v > bestValue || (float.IsNaN(v) && !float.IsNaN(bestValue)))
+                        var v = row[i];
+                        if (v > best[i] || (float.IsNaN(v) && !float.IsNaN(best[i])))
                         {
-                            best = j;
-                            bestValue = v;
+                            best[i] = v;
+                            bestIndex[i] = j;
                         }
                     }
-
-                    idx[(o * inner) + i] = best;
                 }
             }
 

@@ -28,13 +28,14 @@ internal static class ScalarMath
                 TensorPrimitives.Max(x, alpha, d);
                 TensorPrimitives.Min(d, beta, d);
                 break;
-            default:
-                for (var i = 0; i < x.Length; i++)
-                {
-                    d[i] = Pointwise(kind, x[i], alpha, beta);
-                }
-
-                break;
+            case UnaryKind.ReluMask: Map(x, d, default(ReluMaskOp)); break;
+            case UnaryKind.Sign: Map(x, d, default(SignOp)); break;
+            case UnaryKind.LeakyRelu: Map(x, d, new LeakyReluOp(alpha)); break;
+            case UnaryKind.LeakyReluSlope: Map(x, d, new LeakyReluSlopeOp(alpha)); break;
+            case UnaryKind.ClampMask: Map(x, d, new ClampMaskOp(alpha, beta)); break;
+            case UnaryKind.Gelu: Map(x, d, default(GeluOp)); break;
+            case UnaryKind.GeluDerivative: Map(x, d, default(GeluDerivativeOp)); break;
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a unary kernel.");
         }
     }
 
@@ -107,15 +108,53 @@ internal static class ScalarMath
         return sum * 1.1283791670955126;
     }
 
-    private static float Pointwise(UnaryKind kind, float v, float alpha, float beta) => kind switch
+    /// <summary>Applies <paramref name="op"/> to every element; generic over a struct, so the JIT inlines it into the loop.</summary>
+    private static void Map<TOp>(ReadOnlySpan<float> x, Span<float> d, TOp op)
+        where TOp : struct, IPointwise
     {
-        UnaryKind.Sign => v > 0 ? 1f : v < 0 ? -1f : 0f,
-        UnaryKind.ReluMask => v > 0 ? 1f : 0f,
-        UnaryKind.LeakyRelu => v > 0 ? v : alpha * v,
-        UnaryKind.LeakyReluSlope => v > 0 ? 1f : alpha,
-        UnaryKind.Gelu => (float)(0.5 * v * (1.0 + Erf(v * InvSqrt2))),
-        UnaryKind.GeluDerivative => (float)((0.5 * (1.0 + Erf(v * InvSqrt2))) + (v * InvSqrt2Pi * Math.Exp(-0.5 * v * v))),
-        UnaryKind.ClampMask => v >= alpha && v <= beta ? 1f : 0f,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a pointwise kernel."),
-    };
+        for (var i = 0; i < x.Length; i++)
+        {
+            d[i] = op.Apply(x[i]);
+        }
+    }
+
+    private interface IPointwise
+    {
+        float Apply(float v);
+    }
+
+    private readonly struct ReluMaskOp : IPointwise
+    {
+        public float Apply(float v) => v > 0 ? 1f : 0f;
+    }
+
+    private readonly struct SignOp : IPointwise
+    {
+        public float Apply(float v) => v > 0 ? 1f : v < 0 ? -1f : 0f;
+    }
+
+    private readonly struct LeakyReluOp(float slope) : IPointwise
+    {
+        public float Apply(float v) => v > 0 ? v : slope * v;
+    }
+
+    private readonly struct LeakyReluSlopeOp(float slope) : IPointwise
+    {
+        public float Apply(float v) => v > 0 ? 1f : slope;
+    }
+
+    private readonly struct ClampMaskOp(float min, float max) : IPointwise
+    {
+        public float Apply(float v) => v >= min && v <= max ? 1f : 0f;
+    }
+
+    private readonly struct GeluOp : IPointwise
+    {
+        public float Apply(float v) => (float)(0.5 * v * (1.0 + Erf(v * InvSqrt2)));
+    }
+
+    private readonly struct GeluDerivativeOp : IPointwise
+    {
+        public float Apply(float v) => (float)((0.5 * (1.0 + Erf(v * InvSqrt2))) + (v * InvSqrt2Pi * Math.Exp(-0.5 * v * v)));
+    }
 }
