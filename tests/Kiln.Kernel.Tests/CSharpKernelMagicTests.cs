@@ -112,6 +112,15 @@ public class CSharpKernelMagicTests
     }
 
     [Fact]
+    public async Task ReferenceMagic_FrameworkAssemblyName_IsResolvedFromTheRuntime()
+    {
+        await using var kernel = new CSharpKernel();
+        (await kernel.RunAsync("typeof(System.Formats.Tar.TarEntryType).Name")).Error.ShouldNotBeNull().Diagnostics[0].Id.ShouldBe("CS0234");
+        var result = await kernel.RunOkAsync("#r \"System.Formats.Tar\"\ntypeof(System.Formats.Tar.TarEntryType).Name");
+        result.ReturnText.ShouldBe("TarEntryType");
+    }
+
+    [Fact]
     public async Task ReferenceMagic_UnquotedArgument_IsAUsageError()
     {
         await using var kernel = new CSharpKernel();

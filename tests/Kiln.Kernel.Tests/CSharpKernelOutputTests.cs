@@ -75,6 +75,35 @@ public class CSharpKernelOutputTests
     }
 
     [Fact]
+    public async Task SubmitAsync_HostCallbackWritingToConsole_DoesNotLoopBackIntoTheCell()
+    {
+        await using var kernel = new CSharpKernel();
+        var events = new List<KernelEvent>();
+        var result = await kernel.SubmitAsync(
+            "Console.WriteLine(\"cell\");\ndisplay(1);",
+            e =>
+            {
+                events.Add(e);
+                Console.WriteLine($"host saw {e.GetType().Name}");
+                DisplaySession.IsInteractive.ShouldBeFalse();
+            },
+            TestContext.Current.CancellationToken);
+        result.Status.ShouldBe(SubmissionStatus.Succeeded);
+        events.Select(e => e.GetType().Name).ShouldBe([nameof(StandardOutputProduced), nameof(DisplayProduced)]);
+        new Submission(result, events).Stdout.ShouldBe("cell\n");
+    }
+
+    [Fact]
+    public async Task WarmUpAsync_DoesNotChangeStateOrExecutionCount()
+    {
+        await using var kernel = new CSharpKernel();
+        await kernel.WarmUpAsync(TestContext.Current.CancellationToken);
+        kernel.ExecutionCount.ShouldBe(0);
+        kernel.GetVariables().ShouldBeEmpty();
+        (await kernel.RunOkAsync("1")).Result.ExecutionCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DisposeAsync_LastKernel_OutsideCellsConsoleStillWorks()
     {
         var kernel = new CSharpKernel();

@@ -118,7 +118,7 @@ public sealed class Trainer
 
     /// <summary>Runs <paramref name="model"/> in evaluation mode over the first tensor of every batch and concatenates the outputs.</summary>
     /// <remarks>Keras: <c>model.predict</c>. The model's mode is restored afterwards.</remarks>
-    public static Tensor Predict(Module model, DataLoader data)
+    public Tensor Predict(Module model, DataLoader data)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

@@ -49,6 +49,10 @@ def collect_iopub(kc, msg_id):
             return outputs
 
 
+def brief(outputs):
+    return [(m["msg_type"], m["content"]) for m in outputs]
+
+
 def texts(outputs, msg_type):
     return [m["content"] for m in outputs if m["msg_type"] == msg_type]
 
@@ -151,7 +155,7 @@ def interrupt(km, kc):
     check("interrupted cell replies", reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "error", reply["content"])
     reply, outputs = run(kc, "1 + 1")
     results = texts(outputs, "execute_result")
-    check("kernel alive after interrupt", reply["status"] == "ok" and results and results[0]["data"]["text/plain"] == "2", outputs)
+    check("kernel alive after interrupt", reply["status"] == "ok" and results and results[0]["data"]["text/plain"] == "2", (reply, brief(outputs)))
 
 
 def restart(km, kc):

@@ -34,7 +34,8 @@ public sealed class NuGetReferenceTests : IDisposable
         Directory.GetFiles(Path.Combine(_root.FullName, "cache"), "restore-result.json", SearchOption.AllDirectories).ShouldHaveSingleItem();
         await using (var second = new CSharpKernel(options))
         {
-            var cached = await second.RunOkAsync($"#i \"nuget: {feed}\"\n#r \"nuget: {PackageId}, 1.2.3\"\nusing KilnTestGreeter;\nGreeter.Hello(\"again\")");
+            // The #r lines sit below code: they are hoisted and restored before the cell compiles.
+            var cached = await second.RunOkAsync($"using KilnTestGreeter;\n#i \"nuget: {feed}\"\n#r \"nuget: {PackageId}, 1.2.3\"\nGreeter.Hello(\"again\")");
             cached.ReturnText.ShouldBe("Hello, again!");
         }
     }

@@ -65,7 +65,7 @@ public sealed class TrainerTests
         var x = Tensor.Randn(new Shape(10, 2), new Generator(5));
         var loader = new DataLoader(new TensorDataset(x), 4);
 
-        var output = Trainer.Predict(model, loader);
+        var output = new Trainer(new SGD(model.Parameters(), 0.1), new MSELoss()).Predict(model, loader);
 
         output.Shape.ShouldBe(new Shape(10, 3));
         using (Tensor.NoGrad())
@@ -168,6 +168,24 @@ public sealed class TrainerTests
         var history = trainer.Fit(model, train, epochs: 5);
 
         history.Series("lr").ShouldBe([0.1, 0.1, 0.05, 0.05, 0.025]);
+    }
+
+    [Fact]
+    public void ReduceLROnPlateauCallback_FlatValidationLoss_ReducesLearningRate()
+    {
+        var (train, valid) = Blobs();
+        var model = Model(1);
+        var optimizer = new SGD(model.Parameters(), 1e-12);
+        var plateau = new ReduceLROnPlateau(optimizer, patience: 1, factor: 0.5, eps: 0);
+        var trainer = new Trainer(optimizer, new CrossEntropyLoss()) { ShowProgress = false, Callbacks = { new ReduceLROnPlateauCallback(plateau) } };
+
+        var history = trainer.Fit(model, train, valid, epochs: 4);
+
+        // a tiny learning rate keeps val_loss within the 1e-4 relative threshold: epoch 1 is the best, epochs 2 and 3 are bad,
+        // so after epoch 3 (patience 1) the rate halves, and epoch 4 is bad again
+        history.Series("lr").ShouldBe([1e-12, 1e-12, 1e-12, 5e-13]);
+        optimizer.LearningRate.ShouldBe(5e-13);
+        plateau.BadEpochs.ShouldBe(1);
     }
 
     [Fact]
