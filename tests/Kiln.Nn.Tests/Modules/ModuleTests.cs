@@ -104,4 +104,40 @@ public sealed class ModuleTests
         var model = new Sequential(("encoder", new Sequential(new Linear(2, 2))), ("head", new Linear(2, 1, bias: false)));
         model.NamedParameters().Select(p => p.Name).ShouldBe(["encoder.0.weight", "encoder.0.bias", "head.weight"]);
     }
+
+    [Fact]
+    public void CustomModule_RegisteredChildren_NamedLikePyTorchAttributes()
+    {
+        var model = new TwoLayer();
+
+        model.StateDict().Keys.ShouldBe(["scale", "fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"]);
+        model.Forward(Tensor.Ones(5, 4)).Shape.ShouldBe(new Shape(5, 2));
+        model.ToString().ShouldBe("TwoLayer(\n  (fc1): Linear(in_features=4, out_features=3, bias=True)\n  (fc2): Linear(in_features=3, out_features=2, bias=True)\n)");
+    }
+
+    [Fact]
+    public void To_SameDevice_KeepsTheParameterTensors()
+    {
+        var model = new Linear(2, 2);
+        var before = model.Parameters().ToList();
+
+        model.To(Device.Cpu).ShouldBeSameAs(model);
+
+        model.Parameters().ShouldBe(before);
+    }
+
+    private sealed class TwoLayer : Module
+    {
+        private readonly Linear _fc1;
+        private readonly Linear _fc2;
+
+        public TwoLayer()
+        {
+            RegisterParameter("scale", Tensor.Ones(1));
+            _fc1 = RegisterModule("fc1", new Linear(4, 3));
+            _fc2 = RegisterModule("fc2", new Linear(3, 2));
+        }
+
+        public override Tensor Forward(Tensor input) => _fc2.Forward(_fc1.Forward(input).Relu()) * GetParameter("scale")!;
+    }
 }
