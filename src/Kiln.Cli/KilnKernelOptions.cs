@@ -13,6 +13,13 @@ internal static class KilnKernelOptions
         "Kiln.Data.Preprocessing",
         "Kiln.Charts",
         "Kiln.Metrics",
+        "Kiln.Tensors",
+        "Kiln.Nn",
+        "Kiln.Nn.Optimizers",
+        "Kiln.Nn.Schedulers",
+        "Kiln.Nn.Data",
+        "Kiln.Nn.Training",
+        "Kiln.Nn.Checkpoints",
     ];
 
     private static readonly Assembly[] LibraryReferences =
@@ -20,6 +27,8 @@ internal static class KilnKernelOptions
         typeof(Kiln.Data.Frame).Assembly,
         typeof(Kiln.Charts.Chart).Assembly,
         typeof(Kiln.Metrics.ClassificationMetrics).Assembly,
+        typeof(Kiln.Tensors.Tensor).Assembly,
+        typeof(Kiln.Nn.Module).Assembly,
     ];
 
     public static KernelOptions Create() => new()

@@ -4,7 +4,7 @@ namespace Kiln.Tensors;
 
 /// <summary>Where a tensor's storage lives and which backend computes on it.</summary>
 /// <remarks>PyTorch: <c>torch.device</c>. Formats as <c>cpu</c> or <c>cuda:0</c>.</remarks>
-public sealed class Device : IEquatable<Device>
+public sealed partial class Device : IEquatable<Device>
 {
     /// <summary>Creates a device of the given type and index.</summary>
     public Device(DeviceType type, int index = 0)

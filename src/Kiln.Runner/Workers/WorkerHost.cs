@@ -3,8 +3,6 @@ using Kiln.Display;
 using Kiln.Kernel;
 using Kiln.Kernel.Events;
 using Kiln.Notebooks;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace Kiln.Runner.Workers;
 
@@ -35,7 +33,7 @@ public static class WorkerHost
         }
 
         await using var kernel = new CSharpKernel(options);
-        await WarmUpCompilerAsync(ct).ConfigureAwait(false);
+        await kernel.WarmUpAsync(ct).ConfigureAwait(false);
         Send(new WorkerMessage { Type = "ready" });
         using var reader = new StreamReader(input, Encoding.UTF8);
         while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
@@ -69,10 +67,6 @@ public static class WorkerHost
 
         return 0;
     }
-
-    /// <summary>Compiles and runs a trivial script so the first cell's time (and timeout) measures the cell, not the JIT of Roslyn.</summary>
-    private static Task WarmUpCompilerAsync(CancellationToken ct) =>
-        CSharpScript.EvaluateAsync<int>("1 + 1", ScriptOptions.Default, cancellationToken: ct);
 
     private static WorkerMessage ToMessage(int id, KernelEvent e) => e switch
     {
