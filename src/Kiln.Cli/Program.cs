@@ -4,6 +4,7 @@ using Kiln.Cli.Commands;
 var root = new RootCommand("Kiln: C# notebooks and ML scripting. Run notebooks headlessly, serve models, drive Jupyter.")
 {
     RunCommand.Create(),
+    JupyterCommand.Create(),
     WorkerCommandLine.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

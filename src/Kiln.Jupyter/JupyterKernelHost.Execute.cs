@@ -10,8 +10,13 @@ namespace Kiln.Jupyter;
 public sealed partial class JupyterKernelHost
 {
     /// <summary>Runs an <c>execute_request</c>: publishes its input and outputs on IOPub and replies on shell.</summary>
-    /// <returns>Whether the cell failed (so that queued executions are aborted when <c>stop_on_error</c>).</returns>
-    private async Task<bool> ExecuteAsync(JupyterMessage request)
+    /// <remarks>
+    /// When a visible cell fails and <c>stop_on_error</c> is on (the default), the requests already queued are taken
+    /// before the reply goes out, so that their executions are aborted as ipykernel does, and requests sent after
+    /// the client saw the error are not.
+    /// </remarks>
+    /// <returns>The requests that were queued when the cell failed, to abort or serve; empty otherwise.</returns>
+    private async Task<IReadOnlyList<JupyterMessage>> ExecuteAsync(JupyterMessage request)
     {
         var code = request.GetString("code");
         var silent = request.GetBool("silent", false);
@@ -66,13 +71,22 @@ public sealed partial class JupyterKernelHost
                 ["user_expressions"] = new JsonObject(),
                 ["payload"] = new JsonArray(),
             });
-            return false;
+            return [];
         }
 
         if (error is { Diagnostics.Count: 0 } && result.Status == SubmissionStatus.Failed)
         {
             // A runtime error keeps the declarations that ran, so later completions should see them.
             _language.Record(code);
+        }
+
+        var queued = new List<JupyterMessage>();
+        if (!silent && request.GetBool("stop_on_error", true))
+        {
+            while (_transport.Shell.TryRead(out var next))
+            {
+                queued.Add(next);
+            }
         }
 
         Reply(KernelChannel.Shell, request, "execute_reply", new JsonObject
@@ -83,7 +97,7 @@ public sealed partial class JupyterKernelHost
             ["evalue"] = error?.Value ?? string.Empty,
             ["traceback"] = ToArray(error?.Traceback ?? []),
         });
-        return true;
+        return queued;
     }
 
     private void PublishEvent(KernelEvent kernelEvent, int count, JupyterMessage request)

@@ -8,8 +8,8 @@ namespace Kiln.Jupyter;
 
 public sealed partial class JupyterKernelHost
 {
-    /// <summary>Serves one request; returns whether it was an execution that failed.</summary>
-    private async Task<bool> DispatchAsync(JupyterMessage request, KernelChannel channel, CancellationToken ct)
+    /// <summary>Serves one request; returns the queued requests to abort after a failed execution, else none.</summary>
+    private async Task<IReadOnlyList<JupyterMessage>> DispatchAsync(JupyterMessage request, KernelChannel channel, CancellationToken ct)
     {
         switch (request.MessageType)
         {
@@ -51,7 +51,7 @@ public sealed partial class JupyterKernelHost
                 break;
         }
 
-        return false;
+        return [];
     }
 
     private static JsonObject KernelInfo() => new()

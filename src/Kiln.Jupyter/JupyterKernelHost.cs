@@ -118,10 +118,10 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
         PublishStatus("busy", request);
         try
         {
-            var failed = await DispatchAsync(request, channel, ct).ConfigureAwait(false);
-            if (failed && channel == KernelChannel.Shell && request.GetBool("stop_on_error", true))
+            var queued = await DispatchAsync(request, channel, ct).ConfigureAwait(false);
+            if (queued.Count > 0)
             {
-                await AbortQueuedExecutionsAsync(ct).ConfigureAwait(false);
+                await AbortExecutionsAsync(queued, ct).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -146,27 +146,21 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers the execute requests already queued with <c>aborted</c>, as ipykernel does after an error; other requests are served.</summary>
-    private async Task AbortQueuedExecutionsAsync(CancellationToken ct)
+    /// <summary>Answers the queued execute requests with <c>aborted</c>, as ipykernel does after an error; other requests are served.</summary>
+    private async Task AbortExecutionsAsync(IReadOnlyList<JupyterMessage> queued, CancellationToken ct)
     {
-        var others = new List<JupyterMessage>();
-        while (_transport.Shell.TryRead(out var queued))
+        foreach (var request in queued)
         {
-            if (queued.MessageType == "execute_request")
+            if (request.MessageType == "execute_request")
             {
-                PublishStatus("busy", queued);
-                Reply(KernelChannel.Shell, queued, "execute_reply", new JsonObject { ["status"] = "aborted" });
-                PublishStatus("idle", queued);
+                PublishStatus("busy", request);
+                Reply(KernelChannel.Shell, request, "execute_reply", new JsonObject { ["status"] = "aborted" });
+                PublishStatus("idle", request);
             }
             else
             {
-                others.Add(queued);
+                await HandleAsync(request, KernelChannel.Shell, ct).ConfigureAwait(false);
             }
-        }
-
-        foreach (var other in others)
-        {
-            await HandleAsync(other, KernelChannel.Shell, ct).ConfigureAwait(false);
         }
     }
 

@@ -21,6 +21,8 @@ internal sealed class RunConsole(bool quiet, bool logOutput) : IRunObserver
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         || Console.IsOutputRedirected;
 
+    private const int PlainWidth = 240;
+
     private bool Live => !IsPlain && !quiet && !logOutput;
 
     public void Start(IReadOnlyList<string> inputs, RunOptions options, int jobs)
@@ -116,7 +118,7 @@ internal sealed class RunConsole(bool quiet, bool logOutput) : IRunObserver
         _console.Write(RunSummary.Table(results, IsPlain));
         foreach (var failure in RunSummary.Failures(results))
         {
-            _console.WriteLine(failure);
+            Console.Out.WriteLine(failure);
         }
     }
 
@@ -130,10 +132,20 @@ internal sealed class RunConsole(bool quiet, bool logOutput) : IRunObserver
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
-    private static IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole CreateConsole()
     {
-        Ansi = IsPlain ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = IsPlain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        Interactive = IsPlain ? InteractionSupport.No : InteractionSupport.Detect,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = IsPlain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = IsPlain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = IsPlain ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (IsPlain)
+        {
+            // CI logs have no width: never wrap lines at the 80 columns a redirected console reports.
+            console.Profile.Width = PlainWidth;
+        }
+
+        return console;
+    }
 }

@@ -32,7 +32,7 @@ public static partial class KernelspecInstaller
         return [host, full, .. tail];
     }
 
-    /// <summary>Writes the kernelspec folder <c>&lt;kernels&gt;/&lt;name&gt;</c> with <c>kernel.json</c> and <c>logo-svg.svg</c>, replacing one there.</summary>
+    /// <summary>Writes the kernelspec folder <c>&lt;kernels&gt;/&lt;name&gt;</c> with <c>kernel.json</c> and the logos (SVG, 32 and 64 pixel PNG), replacing one there.</summary>
     /// <param name="target">Where to install.</param>
     /// <param name="argv">The command that starts the kernel; it must contain <c>{connection_file}</c>.</param>
     /// <param name="name">The kernelspec name (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>).</param>
@@ -66,6 +66,8 @@ public static partial class KernelspecInstaller
         };
         File.WriteAllText(Path.Combine(directory, "kernel.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.WriteAllText(Path.Combine(directory, "logo-svg.svg"), KernelspecLogo.Svg);
+        File.WriteAllBytes(Path.Combine(directory, "logo-32x32.png"), KernelspecLogo.Png(32));
+        File.WriteAllBytes(Path.Combine(directory, "logo-64x64.png"), KernelspecLogo.Png(64));
         return directory;
     }
 

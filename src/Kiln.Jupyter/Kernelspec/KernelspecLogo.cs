@@ -1,7 +1,7 @@
 namespace Kiln.Jupyter.Kernelspec;
 
-/// <summary>Kiln's kernel logo, drawn for this project: a kiln's arch with a flame and "C#".</summary>
-internal static class KernelspecLogo
+/// <summary>Kiln's kernel logo, drawn for this project: a kiln's arch with a flame (the SVG adds "C#").</summary>
+internal static partial class KernelspecLogo
 {
     /// <summary>The logo as SVG (Jupyter's <c>logo-svg.svg</c> kernelspec resource).</summary>
     public const string Svg = """

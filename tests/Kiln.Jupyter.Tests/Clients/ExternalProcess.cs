@@ -14,6 +14,13 @@ internal static class ExternalProcess
 
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
+        if (!File.Exists(fileName))
+        {
+            throw new FileNotFoundException(
+                $"{fileName} is missing: the Jupyter interop tests need Debian's python3 with python3-jupyter-client, python3-nbclient and jupyter-nbconvert (scripts/setup-deps.sh installs them).",
+                fileName);
+        }
+
         var start = new ProcessStartInfo(fileName, arguments)
         {
             RedirectStandardOutput = true,

@@ -147,8 +147,12 @@ def errors(km, kc):
 
 
 def interrupt(km, kc):
-    msg_id = kc.execute("while (true) { }")
-    time.sleep(2)
+    msg_id = kc.execute('Console.WriteLine("spinning");\nwhile (true) { }')
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            break
+    time.sleep(1.5)
     check("heartbeat answers while a cell spins", kc.hb_channel.is_beating())
     km.interrupt_kernel()
     reply = kc.get_shell_msg(timeout=30)

@@ -33,12 +33,45 @@ public sealed class KernelspecInstallerTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_Prefix_WritesPngLogosThatPythonZlibDecodes()
+    {
+        var directory = KernelspecInstaller.Install(KernelspecTarget.Prefix(_root), ["kiln", "{connection_file}"]);
+        var script = Path.Combine(AppContext.BaseDirectory, "Clients", "check_png.py");
+
+        var result = await ExternalProcess.RunAsync(
+            ExternalProcess.Python,
+            [script, Path.Combine(directory, "logo-32x32.png"), Path.Combine(directory, "logo-64x64.png")],
+            new Dictionary<string, string>(),
+            TimeSpan.FromSeconds(60));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
+        lines.Select(l => (l[2], l[3])).ShouldBe([("32", "32"), ("64", "64")]);
+        lines.ShouldAllBe(l => int.Parse(l[4], System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
     public void Install_PrefixWithName_WritesUnderShareJupyterKernels()
     {
         var directory = KernelspecInstaller.Install(KernelspecTarget.Prefix(_root), ["kiln", "{connection_file}"], "kiln-dev", "C# (dev)");
 
         directory.ShouldBe(Path.Combine(_root, "share", "jupyter", "kernels", "kiln-dev"));
         JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "kernel.json")))!["display_name"]!.GetValue<string>().ShouldBe("C# (dev)");
+    }
+
+    [Fact]
+    public void LauncherArgv_CliDll_RunsItWithTheDotnetHost()
+    {
+        var argv = KernelspecInstaller.LauncherArgv("build/kiln.dll");
+
+        Path.GetFileNameWithoutExtension(argv[0]).ShouldBe("dotnet");
+        argv.Skip(1).ShouldBe([Path.GetFullPath("build/kiln.dll"), "jupyter", "kernel", "-f", "{connection_file}"]);
+    }
+
+    [Fact]
+    public void LauncherArgv_WrapperScript_RunsItDirectly()
+    {
+        KernelspecInstaller.LauncherArgv("/src/kiln/scripts/kiln").ShouldBe(["/src/kiln/scripts/kiln", "jupyter", "kernel", "-f", "{connection_file}"]);
     }
 
     [Fact]
