@@ -3,7 +3,8 @@ using Kiln.Notebooks;
 namespace Kiln.Workflow.Tests;
 
 /// <summary>One test case per workflow notebook: it must run to the end without errors through <c>kiln run</c>.</summary>
-public sealed class NotebookTests(WorkflowRun run) : IClassFixture<WorkflowRun>
+[Collection(WorkflowCollection.Name)]
+public sealed class NotebookTests(WorkflowRun run)
 {
     public static TheoryData<string> Notebooks => new(WorkflowRun.NotebookNames());
 

@@ -14,7 +14,10 @@ public sealed class WorkflowRun : IAsyncLifetime
     public IReadOnlyDictionary<string, NotebookRunResult> Results { get; private set; } = new Dictionary<string, NotebookRunResult>();
 
     public static IEnumerable<string> NotebookNames() =>
-        Directory.EnumerateFiles(NotebooksDirectory, "[0-9][0-9]-*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(NotebooksDirectory, "*.ipynb")
+            .Select(path => Path.GetFileName(path))
+            .Where(name => name.Length > 3 && char.IsAsciiDigit(name[0]) && char.IsAsciiDigit(name[1]) && name[2] == '-')
+            .Order(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
