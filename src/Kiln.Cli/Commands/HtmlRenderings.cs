@@ -10,7 +10,11 @@ internal static class HtmlRenderings
 {
     public static void Write(IReadOnlyList<NotebookRunResult> results, RunOptions options, string directory)
     {
-        var exporter = new NotebookHtmlExporter(new HtmlExportOptions { PlotlyScript = () => PlotlyJs.Source });
+        var exporter = new NotebookHtmlExporter(new HtmlExportOptions
+        {
+            PlotlyScript = () => PlotlyJs.Source,
+            RemoveInlinePlotly = PlotlyHtml.RemoveInlinePlotlyJs,
+        });
         foreach (var result in results.Where(r => r.OutputPath is not null && File.Exists(r.OutputPath)))
         {
             var htmlPath = Path.ChangeExtension(OutputPaths.For(result.InputPath, options with { OutputDirectory = directory, InPlace = false }), ".html");

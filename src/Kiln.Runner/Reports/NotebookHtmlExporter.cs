@@ -97,7 +97,7 @@ public sealed partial class NotebookHtmlExporter(HtmlExportOptions options)
 
         if (output.GetText(MimeTypes.Html) is { } html)
         {
-            return html;
+            return usePlotly && options.RemoveInlinePlotly is { } clean ? clean(html) : html;
         }
 
         if (output.GetText(MimeTypes.Svg) is { } svg)

@@ -43,6 +43,26 @@ public class NotebookHtmlExporterTests
     }
 
     [Fact]
+    public void Render_WithPlotlyScript_CleansHtmlOutputsThatInlinePlotly()
+    {
+        var document = NotebookDocument.CreateCSharp();
+        var cell = NotebookCell.Code("chart");
+        cell.Outputs.Add(DisplayDataOutput.FromBundle(new MimeBundle().Add(MimeTypes.Html, "<script>/*inline copy*/</script>")));
+        cell.Outputs.Add(DisplayDataOutput.FromBundle(new MimeBundle().Add(MimeTypes.PlotlyJson, new JsonObject())));
+        document.Cells.Add(cell);
+        var exporter = new NotebookHtmlExporter(new HtmlExportOptions
+        {
+            PlotlyScript = () => "/*plotly*/",
+            RemoveInlinePlotly = html => html.Replace("<script>/*inline copy*/</script>", "", StringComparison.Ordinal),
+        });
+
+        var page = exporter.Render(document, "nb");
+
+        page.ShouldNotContain("inline copy");
+        page.Split("/*plotly*/").Length.ShouldBe(2);
+    }
+
+    [Fact]
     public void Render_WithoutPlotlyScript_FallsBackToHtmlOutput()
     {
         var html = new NotebookHtmlExporter(new HtmlExportOptions()).Render(Executed(), "nb.ipynb");
