@@ -1,6 +1,7 @@
 using System.Text;
 using Kiln.Display;
 using Kiln.Kernel.Events;
+using Kiln.Kernel.Formatting;
 using Kiln.Kernel.Execution;
 using Kiln.Kernel.Magics;
 using Kiln.Kernel.Packages;
@@ -105,8 +106,17 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     public async Task WarmUpAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var script = CSharpScript.Create("var kilnWarmUp = new List<int> { 1 }.Select(i => i + 1).ToList(); kilnWarmUp.Count", _scriptOptions);
-        await Task.Run(() => script.RunAsync(cancellationToken: ct), ct).ConfigureAwait(false);
+        // Touches what most first cells use: collections and LINQ, string interpolation, the console, and the formatter
+        // (writing an empty string prints nothing), so those references and code paths are loaded before the first cell.
+        const string WarmUpCode = """
+            var kilnWarmUp = new List<int> { 1 }.Select(i => i + 1).ToList();
+            Console.Out.Write(string.Empty);
+            $"{kilnWarmUp.Count}"
+            """;
+        var script = CSharpScript.Create(WarmUpCode, _scriptOptions);
+        var state = await Task.Run(() => script.RunAsync(cancellationToken: ct), ct).ConfigureAwait(false);
+        Formatter.Format(state.ReturnValue);
+        Formatter.Format(new[] { 1, 2 });
     }
 
     /// <summary>Runs one cell: applies its magics, compiles and runs its C# code, and reports what it produces.</summary>

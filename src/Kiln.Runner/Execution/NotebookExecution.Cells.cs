@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kiln.Notebooks;
 using Kiln.Runner.Workers;
 
@@ -10,6 +11,7 @@ internal sealed partial class NotebookExecution
         int index, NotebookCell cell, int ordinal, TimeSpan? limit, bool notebookLimited, string workingDirectory, CancellationToken ct)
     {
         observer?.CellStarted(inputPath, index, ordinal);
+        var worker = await AcquireWorkerAsync(workingDirectory, ct).ConfigureAwait(false);
         var started = _metadata.StartCell(cell);
         CellError? error = null;
         int? executionCount = null;
@@ -17,8 +19,12 @@ internal sealed partial class NotebookExecution
         var replied = false;
         try
         {
-            _worker ??= await StartWorkerAsync(workingDirectory, ct).ConfigureAwait(false);
-            var done = await _worker.ExecuteAsync(
+            if (worker.Failure is { } failure)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            var done = await worker.Process!.ExecuteAsync(
                 cell.Source,
                 message =>
                 {
@@ -89,6 +95,37 @@ internal sealed partial class NotebookExecution
         var missing = new CellError("ExpectedError", "The cell is tagged 'raises-exception' but completed without an error.", []);
         OutputCollector.AddError(cell, missing);
         return (CellStatus.Failed, missing);
+    }
+
+    /// <summary>Waits for the worker started with the notebook; a start failure is returned to be reported on the cell.</summary>
+    private async Task<(WorkerProcess? Process, Exception? Failure)> AcquireWorkerAsync(string workingDirectory, CancellationToken ct)
+    {
+        try
+        {
+            _worker ??= await (_workerStart ??= StartWorkerAsync(workingDirectory, ct)).ConfigureAwait(false);
+            return (_worker, null);
+        }
+        catch (Exception ex) when (ex is WorkerCrashedException or OperationCanceledException)
+        {
+            return (null, ex);
+        }
+    }
+
+    private async Task DisposeWorkerAsync()
+    {
+        if (_workerStart is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await (await _workerStart.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WorkerCrashedException or OperationCanceledException)
+        {
+            // It never started; nothing to stop.
+        }
     }
 
     private async Task<WorkerProcess> StartWorkerAsync(string workingDirectory, CancellationToken ct)

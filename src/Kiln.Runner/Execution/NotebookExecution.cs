@@ -14,6 +14,7 @@ internal sealed partial class NotebookExecution(
     private readonly OutputCollector _collector = new();
     private readonly ExecutionMetadata _metadata = new(options.Time);
     private readonly List<CellResult> _results = [];
+    private Task<WorkerProcess>? _workerStart;
     private WorkerProcess? _worker;
 
     public ExecutionMetadata Metadata => _metadata;
@@ -26,6 +27,13 @@ internal sealed partial class NotebookExecution(
         var notebookTimeout = options.NotebookTimeout;
         var defaultCellTimeout = CellPolicy.Min(options.CellTimeout, CellPolicy.Timeout(document.Metadata, []));
         var ordinal = 0;
+
+        // Start the worker at once, while nothing waits for it, so its start-up is not billed to the first cell.
+        if (document.Cells.Any(c => RunnableCells.IsExecutable(document, c) && !CellPolicy.HasTag(c, CellPolicy.SkipExecutionTag)))
+        {
+            _workerStart = StartWorkerAsync(workingDirectory, ct);
+        }
+
         try
         {
             for (var index = 0; index < document.Cells.Count; index++)
@@ -61,10 +69,7 @@ internal sealed partial class NotebookExecution(
         }
         finally
         {
-            if (_worker is not null)
-            {
-                await _worker.DisposeAsync().ConfigureAwait(false);
-            }
+            await DisposeWorkerAsync().ConfigureAwait(false);
         }
 
         return (status, message, _results);
