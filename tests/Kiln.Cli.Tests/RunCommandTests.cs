@@ -55,6 +55,40 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ParametersFileAndFlag_InjectsTypedValues()
+    {
+        var document = NotebookDocument.CreateCSharp();
+        var parameters = NotebookCell.Code("int epochs = 1;\nstring[] names = { \"x\" };\ndouble rate = 0.5;");
+        parameters.Metadata["tags"] = new System.Text.Json.Nodes.JsonArray("parameters");
+        document.Cells.Add(parameters);
+        document.Cells.Add(NotebookCell.Code("Console.WriteLine($\"{epochs} {string.Join('/', names)} {rate}\");"));
+        NotebookFile.Save(document, Path.Combine(_root, "params.ipynb"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "params.json"), "{\"epochs\": 5, \"names\": [\"a\", \"b\"]}", TestContext.Current.CancellationToken);
+
+        var (exitCode, output) = await KilnProcess.RunAsync(
+            _root, new Dictionary<string, string?> { ["CI"] = "true" }, "run", "params.ipynb", "-f", "params.json", "-p", "rate=0.25", "--log-output");
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("[params.ipynb:cell_2] 5 a/b 0.25");
+    }
+
+    [Fact]
+    public async Task Run_ParameterThatDoesNotConvert_ExitsTwoBeforeRunning()
+    {
+        var document = NotebookDocument.CreateCSharp();
+        var parameters = NotebookCell.Code("int epochs = 1;");
+        parameters.Metadata["tags"] = new System.Text.Json.Nodes.JsonArray("parameters");
+        document.Cells.Add(parameters);
+        NotebookFile.Save(document, Path.Combine(_root, "params.ipynb"));
+
+        var (exitCode, output) = await KilnProcess.RunAsync(
+            _root, new Dictionary<string, string?> { ["CI"] = "true" }, "run", "params.ipynb", "-p", "epochs=lots");
+
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain("Parameter 'epochs' is declared as int");
+    }
+
+    [Fact]
     public async Task Run_MissingNotebook_ExitsTwoNamingIt()
     {
         var (exitCode, output) = await KilnProcess.RunAsync(_root, new Dictionary<string, string?> { ["CI"] = "true" }, "run", "missing.ipynb");
