@@ -20,6 +20,9 @@ internal static class KilnKernelOptions
         "Kiln.Nn.Data",
         "Kiln.Nn.Training",
         "Kiln.Nn.Checkpoints",
+        "Kiln.Serving",
+        "Kiln.Serving.Client",
+        "Kiln.Serving.Packaging",
     ];
 
     private static readonly Assembly[] LibraryReferences =
@@ -29,6 +32,7 @@ internal static class KilnKernelOptions
         typeof(Kiln.Metrics.ClassificationMetrics).Assembly,
         typeof(Kiln.Tensors.Tensor).Assembly,
         typeof(Kiln.Nn.Module).Assembly,
+        typeof(Kiln.Serving.ModelServer).Assembly,
     ];
 
     public static KernelOptions Create() => new()

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Kiln.Serving;
+using Microsoft.Extensions.Logging;
+
+namespace Kiln.Cli.Commands;
+
+/// <summary>The <c>kiln serve</c> verb: serve a model directory over HTTP (Open Inference Protocol V2).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<DirectoryInfo>("model-dir") { Description = "A model directory (with manifest.json), or a folder of models <name>/<version>/." };
+        var port = new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        var host = new Option<string>("--host") { Description = "The address to bind; 127.0.0.1 unless you mean to expose the server.", DefaultValueFactory = _ => "127.0.0.1" };
+        var apiKey = new Option<string?>("--api-key") { Description = "Require this key (Authorization: Bearer or X-Api-Key). Default: $KILN_API_KEY, else none." };
+        var command = new Command("serve", "Serve a model over HTTP: V2 inference protocol, /predict with preprocessing, /metrics. Ctrl+C drains and stops.")
+        {
+            model, port, host, apiKey,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var directory = parse.GetValue(model)!;
+            if (!directory.Exists)
+            {
+                await Console.Error.WriteLineAsync($"kiln serve: no such model directory: {directory.FullName}").ConfigureAwait(false);
+                return 2;
+            }
+
+            var options = new ServerOptions
+            {
+                Host = parse.GetValue(host)!,
+                Port = parse.GetValue(port),
+                ApiKey = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("KILN_API_KEY"),
+                ConfigureLogging = logging => logging.AddSimpleConsole(),
+            };
+            return await ModelServer.RunAsync(directory.FullName, options, Console.Out, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Kiln.Serving.Batching;
+using Kiln.Serving.Protocol;
+
+namespace Kiln.Serving.Tests.Batching;
+
+public class BatcherTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A "model" with 2 inputs and 3 outputs per row: (a + b, a - b, a * b), so each row's answer is checkable.</summary>
+    private static float[] Execute(float[] rows, int count, ConcurrentBag<int> batches)
+    {
+        batches.Add(count);
+        var output = new float[count * 3];
+        for (var r = 0; r < count; r++)
+        {
+            var (a, b) = (rows[r * 2], rows[(r * 2) + 1]);
+            (output[r * 3], output[(r * 3) + 1], output[(r * 3) + 2]) = (a + b, a - b, a * b);
+        }
+
+        return output;
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ConcurrentCallers_EachGetOwnRowsAndBatchesStayWithinMax()
+    {
+        var batches = new ConcurrentBag<int>();
+        await using var batcher = new Batcher((r, n) => Execute(r, n, batches), 2, 8, TimeSpan.FromMilliseconds(2), 10_000, TimeProvider.System);
+
+        var requests = Enumerable.Range(0, 500).Select(i =>
+        {
+            var rows = 1 + (i % 4);
+            var data = Enumerable.Range(0, rows * 2).Select(j => (float)((i * 10) + j)).ToArray();
+            return (Rows: rows, Data: data, Task: Task.Run(() => batcher.SubmitAsync(data, rows, Ct), Ct));
+        }).ToList();
+        await Task.WhenAll(requests.Select(r => r.Task));
+
+        foreach (var (rows, data, task) in requests)
+        {
+            var output = await task;
+            output.Length.ShouldBe(rows * 3);
+            for (var r = 0; r < rows; r++)
+            {
+                output[r * 3].ShouldBe(data[r * 2] + data[(r * 2) + 1]);
+                output[(r * 3) + 1].ShouldBe(data[r * 2] - data[(r * 2) + 1]);
+            }
+        }
+
+        batches.ShouldAllBe(b => b <= 8);
+        batches.Sum().ShouldBe(requests.Sum(r => r.Rows));
+        batcher.QueueDepth.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RequestLargerThanMaxBatch_RunsAlone()
+    {
+        var batches = new ConcurrentBag<int>();
+        await using var batcher = new Batcher((r, n) => Execute(r, n, batches), 2, 4, TimeSpan.Zero, 100, TimeProvider.System);
+
+        var output = await batcher.SubmitAsync(new float[20], 10, Ct);
+
+        output.Length.ShouldBe(30);
+        batches.ShouldBe([10]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_QueueFull_Throws503()
+    {
+        var batches = new ConcurrentBag<int>();
+        await using var batcher = new Batcher((r, n) => Execute(r, n, batches), 2, 64, TimeSpan.FromMilliseconds(300), 2, TimeProvider.System);
+        var first = batcher.SubmitAsync([1, 2], 1, Ct);
+        var second = batcher.SubmitAsync([3, 4], 1, Ct);
+
+        var e = Should.Throw<InferenceException>(() => batcher.SubmitAsync([5, 6], 1, Ct));
+
+        e.StatusCode.ShouldBe(503);
+        (await first).ShouldBe([3f, -1f, 2f]);
+        (await second).ShouldBe([7f, -1f, 12f]);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_FinishesQueuedRequestsThenRefusesNewOnes()
+    {
+        var batches = new ConcurrentBag<int>();
+        var batcher = new Batcher((r, n) => Execute(r, n, batches), 2, 64, TimeSpan.FromMilliseconds(200), 100, TimeProvider.System);
+        var queued = Enumerable.Range(0, 10).Select(i => batcher.SubmitAsync([i, 1], 1, Ct)).ToList();
+
+        await batcher.DisposeAsync();
+
+        queued.ShouldAllBe(t => t.IsCompletedSuccessfully);
+        Should.Throw<ModelRetiredException>(() => batcher.SubmitAsync([1, 1], 1, Ct));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ModelThrows_EveryCallerGets500WithoutDetails()
+    {
+        await using var batcher = new Batcher((_, _) => throw new InvalidOperationException("secret detail"), 2, 64, TimeSpan.Zero, 100, TimeProvider.System);
+
+        var e = await Should.ThrowAsync<InferenceException>(() => batcher.SubmitAsync([1, 2], 1, Ct));
+
+        e.StatusCode.ShouldBe(500);
+        e.Message.ShouldNotContain("secret");
+        batcher.QueueDepth.ShouldBe(0);
+    }
+}
