@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kiln.Display;
 
 namespace Kiln.Data;
@@ -75,7 +76,12 @@ public sealed partial class Frame
     /// pandas: <c>df.describe(include="all")</c>: std is the sample standard deviation (ddof = 1) and quartiles use linear interpolation.
     /// Boolean, text, categorical and date columns get unique, top and freq; when counts tie, top is the value seen first.
     /// </remarks>
-    public FrameDescription Describe() => new(_columns.Select(Summarize).ToArray());
+    public FrameDescription Describe()
+    {
+        var summaries = new ColumnSummary[_columns.Length];
+        Parallel.For(0, summaries.Length, j => summaries[j] = Summarize(_columns[j]));
+        return new(summaries);
+    }
 
     /// <summary>Alias of <see cref="Describe"/>, under Microsoft.Data.Analysis' name.</summary>
     public FrameDescription Description() => Describe();
@@ -97,15 +103,17 @@ public sealed partial class Frame
         long count = c.Length - c.NullCount;
         if (c.IsNumeric)
         {
-            var sorted = Statistics.SortedValid(c);
-            double? Stat(double v) => sorted.Length == 0 ? null : v;
+            var valid = Statistics.Valid(c);
+            if (valid.Length == 0)
+            {
+                return new ColumnSummary(c.Name, c.Kind, count, c.NullCount, null, null, null, null, null, null, null, null, null, null);
+            }
+
+            var std = Statistics.Std(valid, 1);
+            var mean = Statistics.Mean(valid);
+            var (min, q25, median, q75, max) = Statistics.Quartiles(valid);
             return new ColumnSummary(
-                c.Name, c.Kind, count, c.NullCount,
-                Stat(Statistics.Mean(sorted)), double.IsNaN(Statistics.Std(sorted, 1)) ? null : Statistics.Std(sorted, 1),
-                Stat(sorted.Length == 0 ? 0 : sorted[0]),
-                Stat(Statistics.Quantile(sorted, 0.25)), Stat(Statistics.Quantile(sorted, 0.5)), Stat(Statistics.Quantile(sorted, 0.75)),
-                Stat(sorted.Length == 0 ? 0 : sorted[^1]),
-                null, null, null);
+                c.Name, c.Kind, count, c.NullCount, mean, double.IsNaN(std) ? null : std, min, q25, median, q75, max, null, null, null);
         }
 
         var (firstRows, counts) = CountDistinct(c);
@@ -125,6 +133,11 @@ public sealed partial class Frame
 
     private static (List<int> FirstRows, List<long> Counts) CountDistinct(DataColumn c)
     {
+        if (c is StringColumn strings)
+        {
+            return CountDistinct(strings.RawValues);
+        }
+
         var slots = new Dictionary<object, int>();
         var firstRows = new List<int>();
         var counts = new List<long>();
@@ -142,6 +155,35 @@ public sealed partial class Frame
             else
             {
                 slots.Add(c.GetKey(i), firstRows.Count);
+                firstRows.Add(i);
+                counts.Add(1);
+            }
+        }
+
+        return (firstRows, counts);
+    }
+
+    /// <summary>Counts distinct strings with a typed dictionary (no boxing, one lookup per row).</summary>
+    private static (List<int> FirstRows, List<long> Counts) CountDistinct(ReadOnlySpan<string?> values)
+    {
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRows = new List<int>();
+        var counts = new List<long>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is not { } value)
+            {
+                continue;
+            }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, value, out var exists);
+            if (exists)
+            {
+                counts[slot]++;
+            }
+            else
+            {
+                slot = firstRows.Count;
                 firstRows.Add(i);
                 counts.Add(1);
             }

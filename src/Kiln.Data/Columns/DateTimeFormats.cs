@@ -22,4 +22,8 @@ internal static class DateTimeFormats
     /// <summary>Parses one of the ISO 8601 layouts.</summary>
     public static bool TryParse(string text, out DateTime value) =>
         DateTime.TryParseExact(text, Layouts, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Parses one of the ISO 8601 layouts from a span of characters.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTime value) =>
+        DateTime.TryParseExact(text, Layouts, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 }

@@ -23,6 +23,9 @@ public sealed class StringColumn : DataColumn
     /// <inheritdoc/>
     public override DataKind Kind => DataKind.String;
 
+    /// <summary>The stored values, null for missing ones.</summary>
+    internal ReadOnlySpan<string?> RawValues => _values;
+
     /// <inheritdoc/>
     public override int Length => _values.Length;
 

@@ -10,59 +10,62 @@ internal static class CurveCore
         Guard.SameLength(yTrue.Length, "yTrue", yScore.Length, "yScore");
         Guard.Weights(sampleWeight, yTrue.Length, "yTrue");
         Guard.Finite(yScore, "yScore");
-        var keep = new List<int>(yTrue.Length);
+        var count = 0;
         for (var i = 0; i < yTrue.Length; i++)
         {
             if (sampleWeight.IsEmpty || sampleWeight[i] != 0)
             {
-                keep.Add(i);
+                count++;
             }
         }
 
-        if (keep.Count == 0)
+        if (count == 0)
         {
             throw new ArgumentException("No sample has a non-zero weight (or yTrue is empty); a curve needs at least one weighted sample.", nameof(yTrue));
         }
 
-        var truth = new int[keep.Count];
-        for (var i = 0; i < truth.Length; i++)
+        var keep = new int[count];
+        var truth = new int[count];
+        var scores = new double[count];
+        for (int i = 0, j = 0; i < yTrue.Length; i++)
         {
-            truth[i] = yTrue[keep[i]];
-        }
-
-        var pos = PositiveLabel(truth, posLabel);
-        var yt = yTrue.ToArray();
-        var ys = yScore.ToArray();
-        var sw = sampleWeight.ToArray();
-        var order = keep.OrderBy(i => ys[i]).Reverse().ToArray();
-        var n = order.Length;
-        var idx = new List<int>();
-        for (var i = 0; i + 1 < n; i++)
-        {
-            if (ys[order[i + 1]] - ys[order[i]] != 0)
+            if (sampleWeight.IsEmpty || sampleWeight[i] != 0)
             {
-                idx.Add(i);
+                keep[j] = i;
+                truth[j] = yTrue[i];
+                scores[j] = yScore[i];
+                j++;
             }
         }
 
-        idx.Add(n - 1);
-        var tpsAll = new double[n];
-        var fpsAll = new double[n];
+        var pos = PositiveLabel(truth, posLabel);
+
+        // sklearn: np.argsort(y_score, kind="mergesort")[::-1], so walk a stable ascending order from its end.
+        var sortedKeys = RadixSort.SortAscending(scores, keep);
+        var n = keep.Length;
+        var tps = new double[n];
+        var fps = new double[n];
+        var thresholds = new double[n];
+        var m = 0;
         double tp = 0, fp = 0;
         for (var i = 0; i < n; i++)
         {
-            var isPos = yt[order[i]] == pos;
-            var w = sw.Length == 0 ? 1.0 : sw[order[i]];
+            var j = n - 1 - i;
+            var o = keep[j];
+            var isPos = yTrue[o] == pos;
+            var w = sampleWeight.IsEmpty ? 1.0 : sampleWeight[o];
             tp += (isPos ? 1.0 : 0.0) * w;
             fp += (isPos ? 0.0 : 1.0) * w;
-            tpsAll[i] = tp;
-            fpsAll[i] = fp;
+            if (i == n - 1 || sortedKeys[j - 1] != sortedKeys[j])
+            {
+                tps[m] = tp;
+                fps[m] = sampleWeight.IsEmpty ? 1 + i - tp : fp;
+                thresholds[m] = yScore[o];
+                m++;
+            }
         }
 
-        var tps = idx.Select(i => tpsAll[i]).ToArray();
-        var fps = sw.Length == 0 ? idx.Select((i, j) => 1 + i - tps[j]).ToArray() : idx.Select(i => fpsAll[i]).ToArray();
-        var thresholds = idx.Select(i => ys[order[i]]).ToArray();
-        return (fps, tps, thresholds);
+        return (fps[..m], tps[..m], thresholds[..m]);
     }
 
     /// <summary>The ROC curve: false and true positive rates by decreasing threshold, starting at (0, 0).</summary>
@@ -71,21 +74,24 @@ internal static class CurveCore
         var (fps, tps, thresholds) = BinaryClfCurve(yTrue, yScore, posLabel, sampleWeight);
         if (dropIntermediate && fps.Length > 2)
         {
-            var keep = new List<int> { 0 };
+            var kept = 1;
             for (var i = 0; i + 2 < fps.Length; i++)
             {
                 var dFps = (fps[i + 2] - fps[i + 1]) - (fps[i + 1] - fps[i]);
                 var dTps = (tps[i + 2] - tps[i + 1]) - (tps[i + 1] - tps[i]);
                 if (dFps != 0 || dTps != 0)
                 {
-                    keep.Add(i + 1);
+                    // In place: position kept is never ahead of i + 1, and later tests read only positions after i + 1.
+                    (fps[kept], tps[kept], thresholds[kept]) = (fps[i + 1], tps[i + 1], thresholds[i + 1]);
+                    kept++;
                 }
             }
 
-            keep.Add(fps.Length - 1);
-            fps = keep.Select(i => fps[i]).ToArray();
-            tps = keep.Select(i => tps[i]).ToArray();
-            thresholds = keep.Select(i => thresholds[i]).ToArray();
+            (fps[kept], tps[kept], thresholds[kept]) = (fps[^1], tps[^1], thresholds[^1]);
+            kept++;
+            fps = fps[..kept];
+            tps = tps[..kept];
+            thresholds = thresholds[..kept];
         }
 
         fps = [0.0, .. fps];
@@ -176,6 +182,12 @@ internal static class CurveCore
             return counts.Select(_ => double.NaN).ToArray();
         }
 
-        return counts.Select(c => c / last).ToArray();
+        var rates = new double[counts.Length];
+        for (var i = 0; i < rates.Length; i++)
+        {
+            rates[i] = counts[i] / last;
+        }
+
+        return rates;
     }
 }

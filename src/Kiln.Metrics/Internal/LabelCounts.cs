@@ -30,16 +30,24 @@ internal sealed class LabelCounts
         var tp = new double[k];
         var pred = new double[k];
         var truth = new double[k];
-        for (var i = 0; i < yTrue.Length; i++)
+        if (typeof(T) == typeof(int) && sampleWeight.IsEmpty
+            && LabelTable.TryIndexTable((int[])(object)classes, out var min) is { } table)
         {
-            var w = sampleWeight.IsEmpty ? 1.0 : sampleWeight[i];
-            var t = LabelOrder<T>.IndexOf(classes, yTrue[i]);
-            var p = LabelOrder<T>.IndexOf(classes, yPred[i]);
-            truth[t] += w;
-            pred[p] += w;
-            if (t == p)
+            CountInt32((int[])(object)yTrue, (int[])(object)yPred, table, min, tp, pred, truth);
+        }
+        else
+        {
+            for (var i = 0; i < yTrue.Length; i++)
             {
-                tp[t] += w;
+                var w = sampleWeight.IsEmpty ? 1.0 : sampleWeight[i];
+                var t = LabelOrder<T>.IndexOf(classes, yTrue[i]);
+                var p = LabelOrder<T>.IndexOf(classes, yPred[i]);
+                truth[t] += w;
+                pred[p] += w;
+                if (t == p)
+                {
+                    tp[t] += w;
+                }
             }
         }
 
@@ -56,5 +64,32 @@ internal sealed class LabelCounts
         }
 
         return new LabelCounts(tpOut, fpOut, fnOut);
+    }
+
+    /// <summary>Unweighted counts of integer labels through a lookup table; integer counts are exact, as the sums of ones they replace.</summary>
+    private static void CountInt32(int[] yTrue, int[] yPred, int[] table, int min, double[] tp, double[] pred, double[] truth)
+    {
+        var k = tp.Length;
+        var tpCount = new long[k];
+        var predCount = new long[k];
+        var trueCount = new long[k];
+        for (var i = 0; i < yTrue.Length; i++)
+        {
+            var t = table[yTrue[i] - min];
+            var p = table[yPred[i] - min];
+            trueCount[t]++;
+            predCount[p]++;
+            if (t == p)
+            {
+                tpCount[t]++;
+            }
+        }
+
+        for (var j = 0; j < k; j++)
+        {
+            tp[j] = tpCount[j];
+            pred[j] = predCount[j];
+            truth[j] = trueCount[j];
+        }
     }
 }

@@ -12,18 +12,45 @@ internal static class LabelOrder<T>
         : Comparer<T>.Default;
 
     /// <summary>The sorted distinct labels of the given inputs (<c>np.unique</c> / <c>unique_labels</c>).</summary>
+    /// <remarks>Integer labels in a small range are found with a presence table; others with a hash set, sorted once.</remarks>
     public static T[] Unique(params ReadOnlySpan<T[]> sources)
     {
-        var set = new SortedSet<T>(Comparer);
-        foreach (var source in sources)
+        if (typeof(T) == typeof(int))
         {
-            foreach (var label in source)
+            var ints = new int[sources.Length][];
+            for (var s = 0; s < sources.Length; s++)
             {
-                set.Add(label);
+                ints[s] = (int[])(object)sources[s];
+            }
+
+            if (LabelTable.TryUniqueInt32(ints) is { } fast)
+            {
+                return (T[])(object)fast;
             }
         }
 
-        return [.. set];
+        var set = new HashSet<T>();
+        foreach (var source in sources)
+        {
+            var last = default(T);
+            var hasLast = false;
+            foreach (var label in source)
+            {
+                // Labels often come in runs; skipping a repeat of the previous label saves a hash lookup.
+                if (hasLast && EqualityComparer<T>.Default.Equals(label, last))
+                {
+                    continue;
+                }
+
+                set.Add(label);
+                last = label;
+                hasLast = true;
+            }
+        }
+
+        var result = set.ToArray();
+        Array.Sort(result, Comparer);
+        return result;
     }
 
     /// <summary>The index of <paramref name="label"/> in sorted <paramref name="classes"/>, or −1.</summary>
