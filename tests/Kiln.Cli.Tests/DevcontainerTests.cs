@@ -5,23 +5,10 @@ namespace Kiln.Cli.Tests;
 
 public class DevcontainerTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Kernel.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void DevcontainerJson_IsJsonWithComments_AndRunsTheSetupScript()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var text = File.ReadAllText(Path.Combine(root, ".devcontainer", "devcontainer.json"));
 
         // JSON with comments (the devcontainer spec's "jsonc"): comments allowed, trailing commas not.

@@ -9,19 +9,7 @@ public sealed class DataFilesRoundTripTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static string DataFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", name);
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln")) && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"data/{name} not found above {AppContext.BaseDirectory}");
-    }
+    private static string DataFile(string name) => RepositoryPaths.Combine("data", name);
 
     [Theory]
     [InlineData("breast-cancer.csv", 569, 32)]

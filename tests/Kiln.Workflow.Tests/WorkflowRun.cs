@@ -5,9 +5,7 @@ namespace Kiln.Workflow.Tests;
 /// <summary>Runs every workflow notebook under notebooks/ once, in order, through the real runner; shared by the tests.</summary>
 public sealed class WorkflowRun : IAsyncLifetime
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string NotebooksDirectory => Path.Combine(RepositoryRoot, "notebooks");
+    public static string NotebooksDirectory => RepositoryPaths.Combine("notebooks");
 
     public string Artifacts { get; } = Directory.CreateTempSubdirectory("kiln-workflow-").FullName;
 
@@ -23,7 +21,7 @@ public sealed class WorkflowRun : IAsyncLifetime
     {
         var options = new RunOptions
         {
-            BaseDirectory = RepositoryRoot,
+            BaseDirectory = RepositoryPaths.Root,
             OutputDirectory = Path.Combine(Artifacts, "executed"),
             CellTimeout = TimeSpan.FromMinutes(10),
             Parameters = new Dictionary<string, JsonNode?> { ["artifacts"] = Artifacts },
@@ -37,18 +35,5 @@ public sealed class WorkflowRun : IAsyncLifetime
     {
         Directory.Delete(Artifacts, recursive: true);
         return ValueTask.CompletedTask;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kernel.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Kernel.sln not found above " + AppContext.BaseDirectory);
     }
 }
