@@ -6,6 +6,7 @@ var root = new RootCommand("Kiln: C# notebooks and ML scripting. Run notebooks h
     RunCommand.Create(),
     JupyterCommand.Create(),
     ServeCommand.Create(),
+    DoctorCommand.Create(),
     WorkerCommandLine.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
