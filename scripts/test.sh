@@ -26,15 +26,15 @@ dotnet test Kernel.sln -c Release --no-build -nologo \
 status=$?
 
 # Sum the counters of every TRX file (one per test project).
-passed=0 failed=0 skipped=0 files=0
+passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
   [[ -e "$trx" ]] || continue
-  files=$((files + 1))
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  # Skipped tests are reported as total minus executed (the TRX notExecuted counter stays 0 for xunit skips).
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
