@@ -24,7 +24,11 @@ ipynb_code_cells "$work/py/twenty.ipynb" python3 python "${py20[@]}"
 for i in $(seq 1 10); do cp "$work/cs/twenty.ipynb" "$work/cs10/n$i.ipynb"; cp "$work/py/twenty.ipynb" "$work/py10/n$i.ipynb"; done
 
 nbconvert() { /usr/bin/jupyter nbconvert --to notebook --execute --output-dir "$work/nbout" "$@"; }
-nbconvert_parallel() { ls "$1"/*.ipynb | xargs -P 2 -n 5 /usr/bin/jupyter nbconvert --to notebook --execute --output-dir "$work/nbout10"; }
+# Parallel nbconvert processes occasionally race for kernel ports and fail; one retry keeps the reference honest.
+nbconvert_parallel() {
+  local run=(xargs -P 2 -n 5 /usr/bin/jupyter nbconvert --to notebook --execute --output-dir "$work/nbout10")
+  ls "$1"/*.ipynb | "${run[@]}" || { echo "bench: nbconvert failed (port race?); retrying once" >&2; ls "$1"/*.ipynb | "${run[@]}"; }
+}
 
 total_kiln=0 total_ref=0
 report() { # name kiln ref
