@@ -13,9 +13,13 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port to listen on (0 picks a free one).", DefaultValueFactory = _ => 8080 };
         var host = new Option<string>("--host") { Description = "The address to bind; 127.0.0.1 unless you mean to expose the server.", DefaultValueFactory = _ => "127.0.0.1" };
         var apiKey = new Option<string?>("--api-key") { Description = "Require this key (Authorization: Bearer or X-Api-Key). Default: $KILN_API_KEY, else none." };
+        var maxBatchSize = new Option<int?>("--max-batch-size") { Description = "Most rows the batcher combines into one inference (default 64)." };
+        var maxQueueSize = new Option<int?>("--max-queue-size") { Description = "Most requests waiting for a batch; beyond it requests get 503 + Retry-After (default 1024)." };
+        var maxQueueDelay = new Option<double?>("--max-queue-delay-ms") { Description = "How long a request may wait for others to fill a batch, in milliseconds (default 0)." };
+        var logRequests = new Option<bool>("--log-requests") { Description = "Log every request (method, path, status, duration; never payloads). Off by default: it costs throughput." };
         var command = new Command("serve", "Serve a model over HTTP: V2 inference protocol, /predict with preprocessing, /metrics. Ctrl+C drains and stops.")
         {
-            model, port, host, apiKey,
+            model, port, host, apiKey, maxBatchSize, maxQueueSize, maxQueueDelay, logRequests,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -26,12 +30,17 @@ internal static class ServeCommand
                 return 2;
             }
 
+            var defaults = new ServerOptions();
+            var level = parse.GetValue(logRequests) ? LogLevel.Information : LogLevel.Warning;
             var options = new ServerOptions
             {
                 Host = parse.GetValue(host)!,
                 Port = parse.GetValue(port),
                 ApiKey = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("KILN_API_KEY"),
-                ConfigureLogging = logging => logging.AddSimpleConsole(),
+                MaxBatchSize = parse.GetValue(maxBatchSize) ?? defaults.MaxBatchSize,
+                MaxQueueSize = parse.GetValue(maxQueueSize) ?? defaults.MaxQueueSize,
+                MaxQueueDelay = parse.GetValue(maxQueueDelay) is { } delay ? TimeSpan.FromMilliseconds(delay) : defaults.MaxQueueDelay,
+                ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(level),
             };
             return await ModelServer.RunAsync(directory.FullName, options, Console.Out, ct).ConfigureAwait(false);
         });
