@@ -70,12 +70,13 @@ public class Adam : Optimizer
         }
 
         var step = ++_steps[index];
-        var m = _expAvg[index] ?? Tensor.ZerosLike(parameter);
-        var v = _expAvgSq[index] ?? Tensor.ZerosLike(parameter);
-        m = (m * (float)Beta1) + (g * (float)(1 - Beta1));
-        v = (v * (float)Beta2) + (g * g * (float)(1 - Beta2));
-        _expAvg[index] = m;
-        _expAvgSq[index] = v;
+
+        // The moment estimates are updated in place (PyTorch: exp_avg.mul_(β1).add_(g, alpha=1-β1)), so a steady
+        // training loop does not allocate two new parameter-sized tensors per parameter and step.
+        var m = _expAvg[index] ??= Tensor.ZerosLike(parameter);
+        var v = _expAvgSq[index] ??= Tensor.ZerosLike(parameter);
+        m.MulInPlace((float)Beta1).AddInPlace(g, (float)(1 - Beta1));
+        v.MulInPlace((float)Beta2).AddInPlace(g * g, (float)(1 - Beta2));
         var biasCorrection1 = 1 - Math.Pow(Beta1, step);
         var biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, step));
         var stepSize = LearningRate / biasCorrection1;
