@@ -5,7 +5,8 @@ namespace Kiln.Cli.Tests;
 /// <summary>Runs the built kiln CLI (kiln.dll beside the tests) as a real process.</summary>
 internal static class KilnProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IDictionary<string, string?> environment, params string[] arguments)
+    /// <summary>Starts kiln with redirected output; the caller reads it and waits.</summary>
+    public static Process Start(string workingDirectory, IDictionary<string, string?> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -24,10 +25,23 @@ internal static class KilnProcess
             info.Environment[name] = value;
         }
 
-        using var process = Process.Start(info)!;
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Runs kiln to completion and returns its exit code with stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IDictionary<string, string?> environment, params string[] arguments)
+    {
+        using var process = Start(workingDirectory, environment, arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Sends SIGINT (Ctrl+C) to <paramref name="process"/>.</summary>
+    public static async Task InterruptAsync(Process process)
+    {
+        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kiln.Notebooks;
 
 namespace Kiln.Cli.Tests;
@@ -16,23 +15,13 @@ public sealed class RunInterruptTests : IDisposable
         document.Cells.Add(NotebookCell.Code("Console.WriteLine(\"before\");"));
         document.Cells.Add(NotebookCell.Code("while (true) { }"));
         NotebookFile.Save(document, Path.Combine(_root, "loop.ipynb"));
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kiln.dll"), "run", "loop.ipynb" })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["CI"] = "true";
-        using var kiln = Process.Start(info)!;
+        using var kiln = KilnProcess.Start(_root, new Dictionary<string, string?> { ["CI"] = "true" }, "run", "loop.ipynb");
         var stderr = kiln.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         while (await kiln.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line && !line.Contains("cell 0: passed", StringComparison.Ordinal))
         {
         }
 
-        using (var interrupt = Process.Start("kill", ["-INT", kiln.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        await KilnProcess.InterruptAsync(kiln);
 
         var rest = await kiln.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await kiln.WaitForExitAsync(TestContext.Current.CancellationToken);

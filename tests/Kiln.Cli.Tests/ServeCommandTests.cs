@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -20,13 +19,8 @@ public sealed class ServeCommandTests : IDisposable
         ModelPackage.Save(modelDir, new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 2)),
             new ModelManifest { Name = "tiny", Labels = ["no", "yes"] });
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kiln.dll"), "serve", modelDir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var server = Process.Start(info)!;
+        using var server = KilnProcess.Start(
+            _root, new Dictionary<string, string?>(), "serve", modelDir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var output = server.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await WaitUntilReadyAsync(http);
@@ -43,11 +37,7 @@ public sealed class ServeCommandTests : IDisposable
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         JsonNode.Parse(await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["error"].ShouldNotBeNull();
 
-        using (var interrupt = Process.Start("kill", ["-INT", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
+        await KilnProcess.InterruptAsync(server);
         await server.WaitForExitAsync(TestContext.Current.CancellationToken);
         server.ExitCode.ShouldBe(0, await output + await server.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
     }
