@@ -8,9 +8,7 @@
 # the final line reports.
 # Overload (OVERLOAD_SECONDS=10 after a 2 s warm-up): an open-loop generator (tests/Kiln.Benchmarks.Serve: fixed
 # request rate, raw keep-alive HTTP/1.1 on 1024 connections, loopback only) offers 2x the c=64 peak
-#   - to Kiln.Serving's ModelServer in its own process with MaxQueueSize=OVERLOAD_QUEUE (default 256; `kiln serve` has
-#     no flag for it and uses 1024) and no console logger (`kiln serve` logs every request); its own c=64 peak is
-#     measured with wrk first;
+#   - to a fresh `kiln serve --max-queue-size OVERLOAD_QUEUE` (default 256; the server's default is 1024);
 #   - to gunicorn (no queue bound: it queues in the listen backlog and never answers 503).
 #   It reports served req/s as % of peak, 503s, p50/p99 of 2xx and of 503 responses (from send), the generator's own
 #   lag (due time to send) and other errors (incl. the generator's 10 s timeout).
@@ -89,21 +87,10 @@ def infer():
                    outputs=[{"name": "output", "datatype": "FP32", "shape": [rows, 10], "data": out.reshape(-1).tolist()}])
 PY
 
-# The Kiln host: `kiln serve` when the CLI has it, else a .NET file-based app over Kiln.Serving (Release).
-if ./scripts/kiln --help 2>/dev/null | grep -qE '^\s+serve\b'; then
-  kiln_cmd=(./scripts/kiln serve "$work/mlp" --port)
-else
-  cat > "$work/serve.cs" <<CS
-#:project $bench_root/src/Kiln.Serving/Kiln.Serving.csproj
-#:property PublishAot=false
-using Kiln.Serving;
-return await ModelServer.RunAsync(args[0], new ServerOptions { Port = int.Parse(args[1]) }, Console.Out);
-CS
-  dotnet build "$work/serve.cs" -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
-  kiln_cmd=(dotnet run --no-build -c Release --file "$work/serve.cs" -- "$work/mlp")
-fi
+./scripts/kiln --version >/dev/null   # build once, outside the timings
+kiln_cmd=(./scripts/kiln serve "$work/mlp" --port)
 
-# The open-loop generator / bounded-queue host (Release).
+# The open-loop generator (Release).
 dotnet build tests/Kiln.Benchmarks.Serve -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 loadgen=(dotnet tests/Kiln.Benchmarks.Serve/bin/Release/net10.0/Kiln.Benchmarks.Serve.dll)
 
@@ -181,11 +168,10 @@ if (( soak_seconds > 0 )); then
 fi
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 
-# Overload: the same server code with a smaller queue bound, in its own process.
+# Overload: a fresh server with a smaller queue bound, and its own c=64 peak measured just before.
 kiln_port=$(free_port)
-"${loadgen[@]}" serve "$work/mlp" "$kiln_port" "$overload_queue" >"$work/kiln-overload.log" 2>&1 & pids+=($!)
-wait_ready "http://127.0.0.1:$kiln_port" "kiln (overload host)" "$work/kiln-overload.log"
-# Its own peak (c=64, like the scenario above): this host has no console logger, `kiln serve` logs every request.
+"${kiln_cmd[@]}" "$kiln_port" --max-queue-size "$overload_queue" >"$work/kiln-overload.log" 2>&1 & pids+=($!)
+wait_ready "http://127.0.0.1:$kiln_port" "kiln (overload)" "$work/kiln-overload.log"
 run_wrk "http://127.0.0.1:$kiln_port" 64 1 1 >/dev/null   # warm-up
 read -r kiln_host_peak _ <<<"$(run_wrk "http://127.0.0.1:$kiln_port" 64 1 "$duration")"
 kiln_overload=$(overload kiln "http://127.0.0.1:$kiln_port" "$kiln_host_peak")
@@ -217,8 +203,8 @@ for s in "${scenarios[@]}"; do
     "$krps" "$kp50" "$kp99" "$kerr" "$frps" "$fp50" "$fp99" "$ferr" "$(echo "$krps / $frps" | bc -l)"
   total_kiln=$(echo "$total_kiln + $krps" | bc -l); total_flask=$(echo "$total_flask + $frps" | bc -l)
 done
-printf '\noverload, open loop at 2x the c=64 peak for %s s, 1024 connections; kiln: ModelServer with MaxQueueSize %s, no\n' "$overload_seconds" "$overload_queue"
-printf 'console logger, peak %.0f req/s (wrk c=64); flask: peak %.0f req/s from the c=64 scenario\n' "$kiln_host_peak" "$flask_peak"
+printf '\noverload, open loop at 2x the c=64 peak for %s s, 1024 connections; kiln: kiln serve --max-queue-size %s,\n' "$overload_seconds" "$overload_queue"
+printf 'peak %.0f req/s (wrk c=64, measured just before); flask: peak %.0f req/s from the c=64 scenario\n' "$kiln_host_peak" "$flask_peak"
 printf 'latencies from send; client lag = due time to send (the generator short of connections or CPU)\n'
 printf '%-6s | %13s | %10s | %6s | %8s | %-17s | %-17s | %12s | %s\n' server "offered req/s" "served r/s" "% peak" "503s" "2xx p50/p99 ms" "503 p50/p99 ms" "lag p99 ms" "other/errors"
 for name in kiln flask; do

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kiln.Benchmarks.Serve;
-using Kiln.Serving;
 
 // Usage:
 //   Kiln.Benchmarks.Serve load <infer-url> <body.json> <rate req/s> <seconds> [connections] [warm-up seconds]
@@ -9,34 +8,14 @@ using Kiln.Serving;
 //       requests, gives up 10 s after the last was due, and prints one line: "sent N ok N rejected N other N errors N
 //       elapsed S ok_rps X ok_p50 MS ok_p99 MS rej_p50 MS rej_p99 MS lag_p50 MS lag_p99 MS" (latency from send,
 //       lag from due time to send). A warm-up (default 0 s) at the same rate runs first and is not reported.
-//   Kiln.Benchmarks.Serve serve <model-dir> <port> <max-queue-size>
-//       Runs Kiln.Serving's ModelServer (what `kiln serve` runs) with a given MaxQueueSize, in its own process.
 var inv = CultureInfo.InvariantCulture;
-var mode = args.Length > 0 ? args[0] : throw new ArgumentException("pass a mode: load or serve");
-switch (mode)
-{
-    case "load":
-    {
-        if (args.Length < 5)
-            throw new ArgumentException("load needs <infer-url> <body.json> <rate> <seconds> [connections] [warm-up seconds]");
-        var (url, body, rate) = (new Uri(args[1]), await File.ReadAllBytesAsync(args[2]), double.Parse(args[3], inv));
-        var connections = args.Length > 5 ? int.Parse(args[5], inv) : 1024;
-        var warmUp = args.Length > 6 ? double.Parse(args[6], inv) : 0;
-        if (warmUp > 0)
-            await OpenLoopLoad.RunAsync(url, body, rate, warmUp, connections);
-        var result = await OpenLoopLoad.RunAsync(url, body, rate, double.Parse(args[4], inv), connections);
-        Console.WriteLine(result.ToLine());
-        return 0;
-    }
-
-    case "serve":
-    {
-        if (args.Length < 4)
-            throw new ArgumentException("serve needs <model-dir> <port> <max-queue-size>");
-        var options = new ServerOptions { Port = int.Parse(args[2], inv), MaxQueueSize = int.Parse(args[3], inv) };
-        return await ModelServer.RunAsync(args[1], options, Console.Out);
-    }
-
-    default:
-        throw new ArgumentException($"unknown mode '{mode}': use load or serve");
-}
+if (args.Length < 5 || args[0] != "load")
+    throw new ArgumentException("usage: load <infer-url> <body.json> <rate> <seconds> [connections] [warm-up seconds]");
+var (url, body, rate) = (new Uri(args[1]), await File.ReadAllBytesAsync(args[2]), double.Parse(args[3], inv));
+var connections = args.Length > 5 ? int.Parse(args[5], inv) : 1024;
+var warmUp = args.Length > 6 ? double.Parse(args[6], inv) : 0;
+if (warmUp > 0)
+    await OpenLoopLoad.RunAsync(url, body, rate, warmUp, connections);
+var result = await OpenLoopLoad.RunAsync(url, body, rate, double.Parse(args[4], inv), connections);
+Console.WriteLine(result.ToLine());
+return 0;

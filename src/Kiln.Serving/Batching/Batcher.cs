@@ -7,7 +7,9 @@ namespace Kiln.Serving.Batching;
 /// <remarks>
 /// Triton's dynamic batcher / BentoML's adaptive batching: one worker takes whatever is queued up to <c>maxBatchSize</c> rows,
 /// waiting at most <c>maxQueueDelay</c> for more, runs the model once, and splits the output by request. Admission is bounded:
-/// when <c>maxQueueSize</c> requests wait, <see cref="SubmitAsync"/> refuses with 503.
+/// when <c>maxQueueSize</c> requests wait, <see cref="SubmitAsync"/> refuses with 503. With no queue delay, a request that
+/// finds nothing queued or running runs at once on the caller's thread: there is nothing to batch it with, and skipping
+/// the two thread hops keeps single-client latency low.
 /// </remarks>
 internal sealed class Batcher : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class Batcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Action<int, TimeSpan>? _onBatch;
     private readonly Task _worker;
+    private readonly Lock _model = new();
     private WorkItem? _carry;
     private int _depth;
 
@@ -39,15 +42,28 @@ internal sealed class Batcher : IAsyncDisposable
     /// <summary>The number of requests queued or in the batch being formed or run, not yet answered.</summary>
     public int QueueDepth => Volatile.Read(ref _depth);
 
+    /// <summary>Whether the queue is full, so a request can be refused before its body is even read.</summary>
+    public bool IsFull => QueueDepth >= _maxQueueSize;
+
+    /// <summary>The 503 message for a request refused because <paramref name="maxQueueSize"/> requests are waiting.</summary>
+    public static string QueueFullMessage(int maxQueueSize) =>
+        $"Exceeds maximum queue size: {maxQueueSize} requests are already waiting; retry later.";
+
     /// <summary>Queues <paramref name="rowCount"/> rows and completes with that many output rows, in order.</summary>
     /// <exception cref="InferenceException">503 when the queue is full.</exception>
     /// <exception cref="ModelRetiredException">The batcher was disposed (the model was reloaded or unloaded); resolve the model again.</exception>
     public Task<float[]> SubmitAsync(float[] rows, int rowCount, CancellationToken ct)
     {
-        if (Interlocked.Increment(ref _depth) > _maxQueueSize)
+        var depth = Interlocked.Increment(ref _depth);
+        if (depth > _maxQueueSize)
         {
             Interlocked.Decrement(ref _depth);
-            throw InferenceException.Unavailable($"Exceeds maximum queue size: {_maxQueueSize} requests are already waiting; retry later.");
+            throw InferenceException.Unavailable(QueueFullMessage(_maxQueueSize));
+        }
+
+        if (depth == 1 && _maxQueueDelay == TimeSpan.Zero && !_channel.Reader.Completion.IsCompleted)
+        {
+            return RunAlone(rows, rowCount);
         }
 
         var item = new WorkItem(rows, rowCount, ct);
@@ -151,6 +167,35 @@ internal sealed class Batcher : IAsyncDisposable
         return rows + item.RowCount;
     }
 
+    private Task<float[]> RunAlone(float[] rows, int rowCount)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            var output = ExecuteModel(rows, rowCount);
+            _onBatch?.Invoke(rowCount, _time.GetElapsedTime(started));
+            return Task.FromResult(output);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<float[]>(ModelFailed(e));
+        }
+        finally
+        {
+            Answered();
+        }
+    }
+
+    private float[] ExecuteModel(float[] rows, int rowCount)
+    {
+        lock (_model)
+        {
+            return _execute(rows, rowCount);
+        }
+    }
+
+    private static InferenceException ModelFailed(Exception e) => new(500, $"The model failed to execute: {e.GetType().Name}.");
+
     private void Execute(List<WorkItem> batch)
     {
         var started = _time.GetTimestamp();
@@ -158,7 +203,7 @@ internal sealed class Batcher : IAsyncDisposable
         {
             var totalRows = batch.Sum(b => b.RowCount);
             var input = batch.Count == 1 ? batch[0].Rows : Concatenate(batch, totalRows);
-            var output = _execute(input, totalRows);
+            var output = ExecuteModel(input, totalRows);
             var width = output.Length / totalRows;
             var offset = 0;
             foreach (var item in batch)
@@ -174,7 +219,7 @@ internal sealed class Batcher : IAsyncDisposable
         {
             foreach (var item in batch)
             {
-                if (item.Completion.TrySetException(new InferenceException(500, $"The model failed to execute: {e.GetType().Name}.")))
+                if (item.Completion.TrySetException(ModelFailed(e)))
                 {
                     Answered();
                 }

@@ -42,12 +42,7 @@ internal static class ErrorHandling
                 context.Response.Headers.Connection = "close";
             }
 
-            if (status == 503)
-            {
-                context.Response.Headers.RetryAfter = state.Options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            await WriteErrorAsync(context, status, message).ConfigureAwait(false);
+            await (status == 503 ? WriteUnavailableAsync(context, state.Options, message) : WriteErrorAsync(context, status, message)).ConfigureAwait(false);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -61,14 +56,14 @@ internal static class ErrorHandling
         }
     }
 
-    public static async Task WriteErrorAsync(HttpContext context, int status, string message)
+    public static Task WriteErrorAsync(HttpContext context, int status, string message) =>
+        JsonResponse.WriteAsync(context, status, json => InferenceResponseWriter.WriteError(json, message));
+
+    /// <summary>Answers 503 with a <c>Retry-After</c> header and a V2 error body.</summary>
+    public static Task WriteUnavailableAsync(HttpContext context, ServerOptions options, string message)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(context.Response.BodyWriter, InferenceResponseWriter.WriterOptions);
-        InferenceResponseWriter.WriteError(json, message);
-        await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteErrorAsync(context, 503, message);
     }
 
     private static (int Status, string Message) Map(Exception e, ServerOptions options) => e switch

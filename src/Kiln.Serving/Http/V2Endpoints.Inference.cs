@@ -15,17 +15,21 @@ internal static partial class V2Endpoints
     {
         var (name, version) = (RouteName(ctx), RouteVersion(ctx));
         var model = state.Repository.Resolve(name, version);
+        if (model.IsFull)
+        {
+            await RefuseQueueFullAsync(ctx, state, model, "infer").ConfigureAwait(false);
+            return;
+        }
+
         await ObservedAsync(ctx, state, model, "infer", async () =>
         {
             using var body = await ReadBodyAsync(ctx).ConfigureAwait(false);
             var outputNames = Outputs(model).Select(o => o.Name).ToList();
             var request = InferenceRequestParser.Parse(body.RootElement, model.Name, model.Package.Manifest.Input!.Name, model.Package.InputSize, outputNames);
             var (output, served) = await RunAsync(ctx, state, model, version, request.Rows, request.RowCount).ConfigureAwait(false);
-            ctx.Response.ContentType = "application/json";
-            await using var json = new Utf8JsonWriter(ctx.Response.BodyWriter, InferenceResponseWriter.WriterOptions);
-            InferenceResponseWriter.WriteInference(
-                json, served.Name, served.Version, request, output, served.OutputSize, served.Package.Manifest.Labels, OutputIsProbability(served));
-            await json.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(ctx, 200, json => InferenceResponseWriter.WriteInference(
+                json, served.Name, served.Version, request, output, served.OutputSize, served.Package.Manifest.Labels, OutputIsProbability(served)))
+                .ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -33,6 +37,12 @@ internal static partial class V2Endpoints
     {
         var (name, version) = (RouteName(ctx), RouteVersion(ctx));
         var model = state.Repository.Resolve(name, version);
+        if (model.IsFull)
+        {
+            await RefuseQueueFullAsync(ctx, state, model, "predict").ConfigureAwait(false);
+            return;
+        }
+
         await ObservedAsync(ctx, state, model, "predict", async () =>
         {
             var features = model.Package.Manifest.Features
@@ -43,39 +53,53 @@ internal static partial class V2Endpoints
             var width = served.OutputSize;
             var probabilities = OutputIsProbability(served) ? output : Softmax.Rows(output, width);
             var labels = served.Package.Manifest.Labels ?? [.. Enumerable.Range(0, width).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-            ctx.Response.ContentType = "application/json";
-            await using var json = new Utf8JsonWriter(ctx.Response.BodyWriter, InferenceResponseWriter.WriterOptions);
-            json.WriteStartObject();
-            json.WriteString("model_name", served.Name);
-            json.WriteString("model_version", served.Version);
-            if (id is not null)
-            {
-                json.WriteString("id", id);
-            }
-
-            json.WriteStartArray("predictions");
-            for (var r = 0; r < count; r++)
-            {
-                var row = probabilities.AsSpan(r * width, width);
-                json.WriteStartObject();
-                json.WriteString("label", labels[Softmax.ArgMax(row)]);
-                json.WriteStartObject("probabilities");
-                for (var j = 0; j < width; j++)
-                {
-                    json.WriteNumber(labels[j], row[j]);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            await json.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(ctx, 200, json => WritePredictions(json, served, id, count, probabilities, labels)).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
+    private static void WritePredictions(Utf8JsonWriter json, ServedModel served, string? id, int count, float[] probabilities, IReadOnlyList<string> labels)
+    {
+        var width = served.OutputSize;
+        json.WriteStartObject();
+        json.WriteString("model_name", served.Name);
+        json.WriteString("model_version", served.Version);
+        if (id is not null)
+        {
+            json.WriteString("id", id);
+        }
+
+        json.WriteStartArray("predictions");
+        for (var r = 0; r < count; r++)
+        {
+            var row = probabilities.AsSpan(r * width, width);
+            json.WriteStartObject();
+            json.WriteString("label", labels[Softmax.ArgMax(row)]);
+            json.WriteStartObject("probabilities");
+            for (var j = 0; j < width; j++)
+            {
+                json.WriteNumber(labels[j], row[j]);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static bool OutputIsProbability(ServedModel model) => model.Package.Manifest.Architecture[^1].Type == "softmax";
+
+    /// <summary>
+    /// Overload fast path: refuses before reading or parsing the body and without throwing, so a refusal costs a small
+    /// fraction of a served request and the server keeps its capacity for the requests it admits.
+    /// </summary>
+    private static async Task RefuseQueueFullAsync(HttpContext ctx, ServerState state, ServedModel model, string endpoint)
+    {
+        var started = state.Options.TimeProvider.GetTimestamp();
+        await ErrorHandling.WriteUnavailableAsync(ctx, state.Options, Batcher.QueueFullMessage(state.Options.MaxQueueSize)).ConfigureAwait(false);
+        state.Metrics.ObserveInference(model.Name, endpoint, 503, state.Options.TimeProvider.GetElapsedTime(started));
+    }
 
     private static async Task ObservedAsync(HttpContext ctx, ServerState state, ServedModel model, string endpoint, Func<Task> handle)
     {

@@ -76,16 +76,13 @@ internal static partial class V2Endpoints
 
     internal static string? RouteVersion(HttpContext ctx) => ctx.Request.RouteValues["version"] as string;
 
-    internal static async Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> body)
-    {
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(ctx.Response.BodyWriter, InferenceResponseWriter.WriterOptions);
-        json.WriteStartObject();
-        body(json);
-        json.WriteEndObject();
-        await json.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
-    }
+    internal static Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> body) =>
+        JsonResponse.WriteAsync(ctx, status, json =>
+        {
+            json.WriteStartObject();
+            body(json);
+            json.WriteEndObject();
+        });
 
     private static string NotReadyMessage(ServerState state) => state.IsDraining
         ? "The server is shutting down and no longer ready."
@@ -157,23 +154,23 @@ internal static partial class V2Endpoints
             });
     }
 
-    private static async Task IndexAsync(HttpContext ctx, ServerState state)
+    private static Task IndexAsync(HttpContext ctx, ServerState state)
     {
         var entries = state.Repository.Index();
-        ctx.Response.ContentType = "application/json";
-        await using var j = new Utf8JsonWriter(ctx.Response.BodyWriter, InferenceResponseWriter.WriterOptions);
-        j.WriteStartArray();
-        foreach (var e in entries)
+        return JsonResponse.WriteAsync(ctx, 200, j =>
         {
-            j.WriteStartObject();
-            j.WriteString("name", e.Name);
-            j.WriteString("version", e.Version);
-            j.WriteString("state", e.State);
-            j.WriteString("reason", e.Reason);
-            j.WriteEndObject();
-        }
+            j.WriteStartArray();
+            foreach (var e in entries)
+            {
+                j.WriteStartObject();
+                j.WriteString("name", e.Name);
+                j.WriteString("version", e.Version);
+                j.WriteString("state", e.State);
+                j.WriteString("reason", e.Reason);
+                j.WriteEndObject();
+            }
 
-        j.WriteEndArray();
-        await j.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
+            j.WriteEndArray();
+        });
     }
 }

@@ -39,6 +39,9 @@ internal sealed class ServedModel : IAsyncDisposable
     /// <summary>The number of requests waiting in this model's batcher.</summary>
     public int QueueDepth => _batcher.QueueDepth;
 
+    /// <summary>Whether this model's queue is full: new requests are refused with 503 until it drains.</summary>
+    public bool IsFull => _batcher.IsFull;
+
     /// <summary>Loads <paramref name="directory"/> and runs a warm-up inference, so the first real request pays no JIT cost.</summary>
     public static ServedModel Load(string directory, ServerOptions options, ServerMetrics metrics)
     {

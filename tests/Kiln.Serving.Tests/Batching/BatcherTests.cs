@@ -53,6 +53,57 @@ public class BatcherTests
     }
 
     [Fact]
+    public async Task SubmitAsync_NoDelayAndNothingQueued_RunsAtOnceOnTheCallersThread()
+    {
+        var threads = new ConcurrentBag<int>();
+        await using var batcher = new Batcher((r, n) => { threads.Add(Environment.CurrentManagedThreadId); return Execute(r, n, []); },
+            2, 8, TimeSpan.Zero, 100, TimeProvider.System);
+
+        var answer = batcher.SubmitAsync([3, 4], 1, Ct);
+
+        answer.IsCompletedSuccessfully.ShouldBeTrue();
+        (await answer).ShouldBe([7f, -1f, 12f]);
+        threads.ShouldBe([Environment.CurrentManagedThreadId]);
+        batcher.QueueDepth.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NoDelayUnderConcurrency_RunsTheModelOneBatchAtATime()
+    {
+        var (active, mostActive) = (0, 0);
+        var batches = new ConcurrentBag<int>();
+        await using var batcher = new Batcher((r, n) =>
+        {
+            var now = Interlocked.Increment(ref active);
+            InterlockedMax(ref mostActive, now);
+            Thread.Sleep(1);
+            Interlocked.Decrement(ref active);
+            return Execute(r, n, batches);
+        }, 2, 8, TimeSpan.Zero, 10_000, TimeProvider.System);
+
+        var requests = Enumerable.Range(0, 200)
+            .Select(i => (Sum: (2f * i) + 1, Task: Task.Run(() => batcher.SubmitAsync([i, i + 1], 1, Ct), Ct))).ToList();
+        await Task.WhenAll(requests.Select(r => r.Task));
+
+        mostActive.ShouldBe(1);
+        foreach (var (sum, task) in requests)
+        {
+            (await task)[0].ShouldBe(sum);
+        }
+
+        batches.Sum().ShouldBe(200);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var previous && previous != seen)
+        {
+            seen = previous;
+        }
+    }
+
+    [Fact]
     public async Task SubmitAsync_RequestLargerThanMaxBatch_RunsAlone()
     {
         var batches = new ConcurrentBag<int>();

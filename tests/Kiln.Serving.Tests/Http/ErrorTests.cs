@@ -94,6 +94,27 @@ public class ErrorTests
     }
 
     [Fact]
+    public async Task QueueFull_RefusesBeforeReadingTheBody_AndCountsThe503()
+    {
+        var options = new ServerOptions { MaxQueueSize = 1, MaxQueueDelay = TimeSpan.FromSeconds(1) };
+        await using var s = await Served.StartAsync(options);
+        var waiting = V2.PostAsync(s.Http, Infer, Row());
+        await Waits.UntilAsync(() => s.Server.Repository.AllModels.Sum(m => m.QueueDepth) == 1);
+
+        var malformed = await V2.PostAsync(s.Http, Infer, "{not json");
+        var predict = await V2.PostAsync(s.Http, "v2/models/cancer/predict", "[]");
+        var metrics = await s.Http.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+
+        malformed.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        V2.Error(malformed.Body).ShouldContain("Exceeds maximum queue size: 1 requests");
+        predict.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        metrics.ShouldContain("kiln_inference_requests_total{model=\"cancer\",endpoint=\"infer\",status=\"503\"} 1\n");
+        metrics.ShouldContain("kiln_inference_requests_total{model=\"cancer\",endpoint=\"predict\",status=\"503\"} 1\n");
+        (await waiting).Status.ShouldBe(HttpStatusCode.OK);
+        (await V2.PostAsync(s.Http, Infer, "{not json")).Status.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Infer_SlowerThanTimeout_Is504()
     {
         var options = new ServerOptions { RequestTimeout = TimeSpan.FromMilliseconds(100), MaxQueueDelay = TimeSpan.FromSeconds(2) };

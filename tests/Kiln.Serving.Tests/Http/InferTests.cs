@@ -65,6 +65,22 @@ public class InferTests
         body.TryGetProperty("id", out _).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Responses_CarryContentLength_NotChunked()
+    {
+        await using var s = await Served.StartAsync();
+
+        var ok = await V2.PostAsync(s.Http, "v2/models/cancer/infer", V2.InferBody(G.Scaled[0], 1));
+        var error = await V2.PostAsync(s.Http, "v2/models/cancer/infer", "{bad");
+
+        foreach (var (_, _, response) in new[] { ok, error })
+        {
+            response.Headers.TransferEncodingChunked.ShouldNotBe(true);
+            var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            response.Content.Headers.ContentLength.ShouldBe(bytes.Length);
+        }
+    }
+
     [Theory]
     [InlineData("FP64")]
     [InlineData("INT32")]
