@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: training an MLP 784-512-256-10 (ReLU, cross-entropy, Adam lr 1e-3, batch 128) on synthetic data,
-# Kiln (tests/Kiln.Benchmarks) vs Debian's PyTorch, same data, same machine, same run, 2 threads each.
+# Kiln (tests/Kiln.Benchmarks) vs Debian's PyTorch, same data, same machine, same run, 2 threads each. Each framework zeroes
+# gradients its cheap way: Kiln in place (ZeroGrad(setToNone: false)), PyTorch with its default set_to_none=True.
 # Also: GEMM GFLOP/s at n = 128/512/1024/2048, Kiln on the chosen device vs numpy.
 # PyTorch runs on the CPU, except with --device cuda when its build can reach a GPU.
 # Usage: scripts/bench/train.sh [--device cpu|opencl|cuda]

@@ -10,6 +10,11 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weight);
+        if (bias is { Rank: 1 })
+        {
+            return Ops.MatMulOp.MatMulTransposed(input, weight, bias);
+        }
+
         var y = Ops.MatMulOp.MatMulTransposed(input, weight);
         return bias is null ? y : y + bias;
     }

@@ -1,4 +1,5 @@
 using Kiln.Tensors;
+using Kiln.Tensors.Backends;
 
 namespace Kiln.Nn.Optimizers;
 
@@ -56,31 +57,27 @@ public class Adam : Optimizer
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor gradient)
     {
-        var g = gradient;
-        if (WeightDecay != 0)
+        if (Decoupled && WeightDecay != 0)
         {
-            if (Decoupled)
-            {
-                parameter.MulInPlace((float)(1 - (LearningRate * WeightDecay)));
-            }
-            else
-            {
-                g = g + (parameter * (float)WeightDecay);
-            }
+            parameter.MulInPlace((float)(1 - (LearningRate * WeightDecay)));
         }
 
         var step = ++_steps[index];
 
-        // The moment estimates are updated in place (PyTorch: exp_avg.mul_(β1).add_(g, alpha=1-β1)), so a steady
-        // training loop does not allocate two new parameter-sized tensors per parameter and step.
+        // One fused pass per parameter updates both moments and the parameter in place (PyTorch: Adam(fused=True)), so a
+        // steady training loop allocates no parameter-sized temporaries.
         var m = _expAvg[index] ??= Tensor.ZerosLike(parameter);
         var v = _expAvgSq[index] ??= Tensor.ZerosLike(parameter);
-        m.MulInPlace((float)Beta1).AddInPlace(g, (float)(1 - Beta1));
-        v.MulInPlace((float)Beta2).AddInPlace(g * g, (float)(1 - Beta2));
         var biasCorrection1 = 1 - Math.Pow(Beta1, step);
         var biasCorrection2Sqrt = Math.Sqrt(1 - Math.Pow(Beta2, step));
-        var stepSize = LearningRate / biasCorrection1;
-        var denom = Tensor.Div(v.Sqrt(), Tensor.Full(new Shape(), biasCorrection2Sqrt, DType.Float32, parameter.Device)) + (float)Eps;
-        parameter.AddInPlace(m / denom, (float)-stepSize);
+        parameter.AdamUpdateInPlace(gradient, m, v, new AdamCoefficients(
+            (float)Beta1,
+            (float)(1 - Beta1),
+            (float)Beta2,
+            (float)(1 - Beta2),
+            (float)biasCorrection2Sqrt,
+            (float)Eps,
+            (float)-(LearningRate / biasCorrection1),
+            Decoupled ? 0f : (float)WeightDecay));
     }
 }

@@ -71,13 +71,26 @@ public abstract class Optimizer
         }
     }
 
-    /// <summary>Clears the gradient of every parameter.</summary>
-    /// <remarks>PyTorch: <c>optimizer.zero_grad(set_to_none=True)</c>.</remarks>
-    public void ZeroGrad()
+    /// <summary>Clears the gradient of every parameter, dropping it (the default) or zeroing it in place.</summary>
+    /// <param name="setToNone">True sets each <see cref="Tensor.Grad"/> to null; false fills the existing gradients with zeros.</param>
+    /// <remarks>
+    /// PyTorch: <c>optimizer.zero_grad(set_to_none=True)</c>. With <paramref name="setToNone"/> false the next backward
+    /// adds into the kept buffers and hands its own gradient buffers back for reuse, so a steady training loop allocates
+    /// no parameter-sized gradients. As in PyTorch, a gradient tensor read earlier then sees the new values, and a parameter
+    /// that receives no gradient in a step is still updated with the zero gradient (momentum and weight decay apply).
+    /// </remarks>
+    public void ZeroGrad(bool setToNone = true)
     {
         foreach (var p in _parameters)
         {
-            p.ZeroGrad();
+            if (setToNone)
+            {
+                p.ZeroGrad();
+            }
+            else
+            {
+                p.Grad?.Fill(0);
+            }
         }
     }
 

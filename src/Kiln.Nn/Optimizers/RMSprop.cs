@@ -47,13 +47,13 @@ public sealed class RMSprop : Optimizer
     protected override void Update(int index, Tensor parameter, Tensor gradient)
     {
         var g = WeightDecay != 0 ? gradient + (parameter * (float)WeightDecay) : gradient;
-        var s = ((_squareAvg[index] ?? Tensor.ZerosLike(parameter)) * (float)Alpha) + (g * g * (float)(1 - Alpha));
-        _squareAvg[index] = s;
+
+        // Running averages are updated in place (PyTorch: square_avg.mul_(alpha).addcmul_(g, g, value=1-alpha)).
+        var s = (_squareAvg[index] ??= Tensor.ZerosLike(parameter)).MulInPlace((float)Alpha).AddInPlace(g * g, (float)(1 - Alpha));
         Tensor avg;
         if (Centered)
         {
-            var mean = ((_gradAvg[index] ?? Tensor.ZerosLike(parameter)) * (float)Alpha) + (g * (float)(1 - Alpha));
-            _gradAvg[index] = mean;
+            var mean = (_gradAvg[index] ??= Tensor.ZerosLike(parameter)).MulInPlace((float)Alpha).AddInPlace(g, (float)(1 - Alpha));
             avg = (s - (mean * mean)).Sqrt();
         }
         else
@@ -64,8 +64,7 @@ public sealed class RMSprop : Optimizer
         avg = avg + (float)Eps;
         if (Momentum > 0)
         {
-            var buf = ((_momentumBuffer[index] ?? Tensor.ZerosLike(parameter)) * (float)Momentum) + (g / avg);
-            _momentumBuffer[index] = buf;
+            var buf = (_momentumBuffer[index] ??= Tensor.ZerosLike(parameter)).MulInPlace((float)Momentum).AddInPlace(g / avg);
             parameter.AddInPlace(buf, (float)-LearningRate);
         }
         else

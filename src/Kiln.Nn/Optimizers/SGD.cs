@@ -46,8 +46,10 @@ public sealed class SGD : Optimizer
         var d = WeightDecay != 0 ? gradient + (parameter * (float)WeightDecay) : gradient;
         if (Momentum != 0)
         {
-            var buf = _momentumBuffers[index];
-            buf = buf is null ? d.Clone().Detach() : (buf * (float)Momentum) + (d * (float)(1 - Dampening));
+            // In place after the first step (PyTorch: buf.mul_(momentum).add_(d, alpha=1-dampening)), same rounding as out of place.
+            var buf = _momentumBuffers[index] is { } previous
+                ? previous.MulInPlace((float)Momentum).AddInPlace(d, (float)(1 - Dampening))
+                : d.Clone().Detach();
             _momentumBuffers[index] = buf;
             d = Nesterov ? d + (buf * (float)Momentum) : buf;
         }

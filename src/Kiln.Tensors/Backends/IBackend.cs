@@ -24,6 +24,9 @@ internal interface IBackend
 
     Storage Unary(UnaryKind kind, Storage x, float alpha = 0, float beta = 0);
 
+    /// <summary>The chain rule through an elementwise function: grad · f′(x), with f′ a derivative kind such as <see cref="UnaryKind.ReluMask"/>.</summary>
+    Storage UnaryGradient(UnaryKind derivative, Storage grad, Storage x, float alpha, float beta);
+
     Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape);
 
     Storage Compare(CompareKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape);
@@ -54,6 +57,9 @@ internal interface IBackend
     /// <summary>Batched GEMM: C[b] = op(A[b]) · op(B[b]) with op the optional transpose; a batch stride of 0 broadcasts.</summary>
     Storage MatMul(Storage a, Storage b, int batch, int m, int k, int n, bool transA, bool transB, bool broadcastA, bool broadcastB);
 
+    /// <summary>Adds the product op(A) · op(B) [m, n] into an existing storage: GEMM with β = 1, no temporary where the vendor allows.</summary>
+    void MatMulAccumulate(Storage destination, Storage a, Storage b, int m, int k, int n, bool transA, bool transB);
+
     Storage Softmax(Storage x, int outer, int n, int inner, bool log);
 
     Storage Im2Col(Storage x, ConvGeometry g);
@@ -76,4 +82,10 @@ internal interface IBackend
     void ScaleInPlace(Storage destination, float alpha);
 
     void FillInPlace(Storage destination, double value);
+
+    /// <summary>Adds <paramref name="row"/> to every row of <paramref name="destination"/> (rows of row.Length elements), in place.</summary>
+    void AddRowInPlace(Storage destination, Storage row);
+
+    /// <summary>One Adam step for one parameter in a single pass: updates the moments and the parameter in place.</summary>
+    void AdamUpdate(Storage parameter, Storage gradient, Storage expAvg, Storage expAvgSq, AdamCoefficients coefficients);
 }

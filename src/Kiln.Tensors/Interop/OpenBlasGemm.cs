@@ -15,11 +15,16 @@ internal static class OpenBlasGemm
         "Kiln.Tensors: OpenBLAS (libopenblas.so.0) was not found, so matrix products use the managed SIMD fallback. " +
         "`sudo apt-get install libopenblas0-pthread` gives the fast path.";
 
-    /// <summary>C[m×n] = op(A) · op(B), row-major, overwriting C.</summary>
+    /// <summary>C[m×n] = op(A) · op(B), row-major, overwriting C (or adding to it when <paramref name="accumulate"/>, β = 1).</summary>
     public static unsafe void Multiply(
-        float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int k, int n, bool transA, bool transB)
+        float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int k, int n, bool transA, bool transB, bool accumulate = false)
     {
         if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0 && accumulate)
         {
             return;
         }
@@ -36,7 +41,7 @@ internal static class OpenBlasGemm
                 NativeMethods.CblasRowMajor,
                 transA ? NativeMethods.CblasTrans : NativeMethods.CblasNoTrans,
                 transB ? NativeMethods.CblasTrans : NativeMethods.CblasNoTrans,
-                m, n, k, 1f, pa, transA ? m : k, pb, transB ? k : n, 0f, pc, n);
+                m, n, k, 1f, pa, transA ? m : k, pb, transB ? k : n, accumulate ? 1f : 0f, pc, n);
         }
     }
 

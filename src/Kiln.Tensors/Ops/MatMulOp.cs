@@ -48,8 +48,9 @@ internal static class MatMulOp
         return result.Reshape([.. batchShape, m, n]);
     }
 
-    /// <summary>x · wᵀ for x [..., in] and w [out, in], as one GEMM with a transposed right operand (no copy of w).</summary>
-    public static Tensor MatMulTransposed(Tensor x, Tensor w)
+    /// <summary>x · wᵀ (+ b) for x [..., in], w [out, in] and b [out], as one GEMM with a transposed right operand (no copy of w).</summary>
+    /// <remarks>The bias is added in place to the GEMM result and its gradient is the column sum of the output gradient, all in one node.</remarks>
+    public static Tensor MatMulTransposed(Tensor x, Tensor w, Tensor? bias = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(w);
@@ -65,12 +66,47 @@ internal static class MatMulOp
         var rows = x.Rank == 2 ? x : x.Reshape(-1, k);
         var m = rows.Dims[0];
         var storage = x.Backend.MatMul(rows.Storage, w.Storage, 1, m, k, n, false, true, false, false);
-        var y = Tensor.FromOp(storage, [m, n], "LinearBackward", [rows, w], g =>
-        [
-            rows.RequiresGrad ? new Tensor(g.Backend.MatMul(g.Storage, w.Storage, 1, m, n, k, false, false, false, false), [m, k]) : null,
-            w.RequiresGrad ? new Tensor(g.Backend.MatMul(g.Storage, rows.Storage, 1, n, m, k, true, false, false, false), [n, k]) : null,
-        ]);
+        Tensor y;
+        if (bias is null)
+        {
+            y = Tensor.FromOp(storage, [m, n], "LinearBackward", [rows, w], g => [InputGradient(g), WeightGradient(g)]);
+        }
+        else
+        {
+            Guard.Float("Linear", bias, "bias");
+            Guard.SameDevice("Linear", x, bias);
+            if (bias.Rank != 1 || bias.Dims[0] != n)
+            {
+                throw new ShapeMismatchException("Linear", w.Shape, bias.Shape, $"do not fit; weight [out, in] needs bias [out].");
+            }
+
+            x.Backend.AddRowInPlace(storage, bias.Storage);
+            y = Tensor.FromOp(storage, [m, n], "AddmmBackward", [rows, w, bias], g =>
+                [InputGradient(g), WeightGradient(g), bias.RequiresGrad ? ReductionOps.Sum(g, [0], keepDim: false) : null]);
+        }
+
         return x.Rank == 2 ? y : y.Reshape([.. x.Dims[..^1], n]);
+
+        Tensor? InputGradient(Tensor g) =>
+            rows.RequiresGrad ? new Tensor(g.Backend.MatMul(g.Storage, w.Storage, 1, m, n, k, false, false, false, false), [m, k]) : null;
+
+        Tensor? WeightGradient(Tensor g)
+        {
+            if (!w.RequiresGrad)
+            {
+                return null;
+            }
+
+            if (w.IsLeaf && w.Grad is { } kept && kept.Device.Equals(w.Device))
+            {
+                // A kept gradient (ZeroGrad(setToNone: false), or accumulation over several backwards) takes the product
+                // straight from the GEMM (β = 1): no temporary, no separate add. The engine then has nothing to add for w.
+                g.Backend.MatMulAccumulate(kept.Storage, g.Storage, rows.Storage, n, m, k, true, false);
+                return null;
+            }
+
+            return new Tensor(g.Backend.MatMul(g.Storage, rows.Storage, 1, n, m, k, true, false, false, false), [n, k]);
+        }
     }
 
     /// <summary>C[batch, m, n] from A[(batch,) m, k] and B[(batch,) k, n]; a broadcast operand holds one matrix.</summary>

@@ -21,16 +21,17 @@ internal static class PointwiseOps
         UnaryKind.Exp => g * y,
         UnaryKind.Log => g / x,
         UnaryKind.Sqrt => g / (y * 2f),
-        UnaryKind.Abs => g * Derivative(UnaryKind.Sign, x),
-        UnaryKind.Relu => g * Derivative(UnaryKind.ReluMask, x),
-        UnaryKind.LeakyRelu => g * Derivative(UnaryKind.LeakyReluSlope, x, alpha),
-        UnaryKind.Gelu => g * Derivative(UnaryKind.GeluDerivative, x),
+        UnaryKind.Abs => Chain(g, UnaryKind.Sign, x),
+        UnaryKind.Relu => Chain(g, UnaryKind.ReluMask, x),
+        UnaryKind.LeakyRelu => Chain(g, UnaryKind.LeakyReluSlope, x, alpha),
+        UnaryKind.Gelu => Chain(g, UnaryKind.GeluDerivative, x),
         UnaryKind.Sigmoid => g * y * (1f - y),
         UnaryKind.Tanh => g * (1f - (y * y)),
-        UnaryKind.Clamp => g * Derivative(UnaryKind.ClampMask, x, alpha, beta),
+        UnaryKind.Clamp => Chain(g, UnaryKind.ClampMask, x, alpha, beta),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No gradient is defined for this kernel."),
     };
 
-    private static Tensor Derivative(UnaryKind kind, Tensor x, float alpha = 0, float beta = 0) =>
-        new(x.Backend.Unary(kind, x.Storage, alpha, beta), x.Dims);
+    /// <summary>g · f′(x) in one kernel, so no derivative tensor is materialised.</summary>
+    private static Tensor Chain(Tensor g, UnaryKind derivative, Tensor x, float alpha = 0, float beta = 0) =>
+        new(x.Backend.UnaryGradient(derivative, g.Storage, x.Storage, alpha, beta), x.Dims);
 }

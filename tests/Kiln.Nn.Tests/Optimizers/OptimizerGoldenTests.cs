@@ -56,6 +56,48 @@ public sealed class OptimizerGoldenTests
     }
 
     [Fact]
+    public void ZeroGradKeepingBuffers_ZeroesTheSameTensorInPlace()
+    {
+        var p = Tensor.Ones(3).RequireGrad();
+        var grad = Tensor.Ones(3);
+        p.Grad = grad;
+
+        new SGD([p], 0.1).ZeroGrad(setToNone: false);
+
+        p.Grad.ShouldBeSameAs(grad);
+        grad.ToArray().ShouldBe([0f, 0f, 0f]);
+    }
+
+    [Fact]
+    public void ZeroGradKeepingBuffers_AdamTraining_MatchesSettingToNone()
+    {
+        var dropped = Train(setToNone: true);
+        var kept = Train(setToNone: false);
+
+        for (var i = 0; i < dropped.Length; i++)
+        {
+            kept[i].ShouldBe(dropped[i]);
+        }
+
+        static float[][] Train(bool setToNone)
+        {
+            var g = new Generator(4);
+            var model = new Sequential(new Linear(70, 80, generator: g), new ReLU(), new Linear(80, 3, generator: g));
+            var optimizer = new Adam(model.Parameters(), 0.01);
+            var x = Tensor.Randn(new Shape(64, 70), g);
+            var y = Tensor.FromArray(Enumerable.Range(0, 64).Select(i => (long)(i % 3)).ToArray(), [64]);
+            for (var step = 0; step < 4; step++)
+            {
+                optimizer.ZeroGrad(setToNone);
+                new CrossEntropyLoss().Forward(model.Forward(x), y).Backward();
+                optimizer.Step();
+            }
+
+            return [.. model.Parameters().Select(p => p.ToArray())];
+        }
+    }
+
+    [Fact]
     public void Constructor_TensorWithoutGrad_ExplainsWhatToPass()
     {
         var ex = Should.Throw<ArgumentException>(() => new SGD([Tensor.Ones(2)], 0.1));

@@ -35,6 +35,9 @@ internal sealed class ForwardingBackend : IBackend
 
     public Storage Unary(UnaryKind kind, Storage x, float alpha = 0, float beta = 0) => W(Cpu.Unary(kind, U(x), alpha, beta));
 
+    public Storage UnaryGradient(UnaryKind derivative, Storage grad, Storage x, float alpha, float beta) =>
+        W(Cpu.UnaryGradient(derivative, U(grad), U(x), alpha, beta));
+
     public Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape) =>
         W(Cpu.Binary(kind, U(a), aShape, U(b), bShape, outShape));
 
@@ -68,6 +71,9 @@ internal sealed class ForwardingBackend : IBackend
     public Storage ScatterAdd(Storage src, int[] outShape, int dim, Storage index, int[] indexShape) =>
         W(Cpu.ScatterAdd(U(src), outShape, dim, U(index), indexShape));
 
+    public void MatMulAccumulate(Storage destination, Storage a, Storage b, int m, int k, int n, bool transA, bool transB) =>
+        Cpu.MatMulAccumulate(U(destination), U(a), U(b), m, k, n, transA, transB);
+
     public Storage MatMul(Storage a, Storage b, int batch, int m, int k, int n, bool transA, bool transB, bool broadcastA, bool broadcastB) =>
         W(Cpu.MatMul(U(a), U(b), batch, m, k, n, transA, transB, broadcastA, broadcastB));
 
@@ -94,6 +100,11 @@ internal sealed class ForwardingBackend : IBackend
     public void ScaleInPlace(Storage destination, float alpha) => Cpu.ScaleInPlace(U(destination), alpha);
 
     public void FillInPlace(Storage destination, double value) => Cpu.FillInPlace(U(destination), value);
+
+    public void AddRowInPlace(Storage destination, Storage row) => Cpu.AddRowInPlace(U(destination), U(row));
+
+    public void AdamUpdate(Storage parameter, Storage gradient, Storage expAvg, Storage expAvgSq, AdamCoefficients coefficients) =>
+        Cpu.AdamUpdate(U(parameter), U(gradient), U(expAvg), U(expAvgSq), coefficients);
 
     private static ForwardingBackend Register()
     {

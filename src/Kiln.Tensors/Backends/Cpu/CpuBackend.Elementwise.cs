@@ -13,6 +13,14 @@ internal sealed partial class CpuBackend
         return new CpuStorage(dst);
     }
 
+    public Storage UnaryGradient(UnaryKind derivative, Storage grad, Storage x, float alpha, float beta)
+    {
+        var src = CpuStorage.Of(x).F;
+        var dst = CpuStorage.Floats(src.Length);
+        ScalarMath.UnaryGradient(derivative, CpuStorage.Of(grad).F, src, dst, alpha, beta);
+        return new CpuStorage(dst);
+    }
+
     public Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape)
     {
         var fa = CpuStorage.Of(a).F;

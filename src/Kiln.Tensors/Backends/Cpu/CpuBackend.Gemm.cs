@@ -27,4 +27,17 @@ internal sealed partial class CpuBackend
 
         return new CpuStorage(c);
     }
+
+    public void MatMulAccumulate(Storage destination, Storage a, Storage b, int m, int k, int n, bool transA, bool transB)
+    {
+        if (CpuBlas.UseNative && OpenBlasGemm.IsAvailable)
+        {
+            OpenBlasGemm.Multiply(CpuStorage.Of(a).F, 0, CpuStorage.Of(b).F, 0, CpuStorage.Of(destination).F, 0, m, k, n, transA, transB, accumulate: true);
+            return;
+        }
+
+        var product = MatMul(a, b, 1, m, k, n, transA, transB, false, false);
+        AddScaledInPlace(destination, product, 1f);
+        Release(product);
+    }
 }

@@ -105,6 +105,17 @@ internal sealed partial class CpuBackend : IBackend
         System.Numerics.Tensors.TensorPrimitives.Multiply(d, alpha, d);
     }
 
+    public void AddRowInPlace(Storage destination, Storage row)
+    {
+        var d = CpuStorage.Of(destination).F;
+        var r = CpuStorage.Of(row).F.AsSpan(0, row.Length);
+        for (var offset = 0; offset < destination.Length; offset += r.Length)
+        {
+            var span = d.AsSpan(offset, r.Length);
+            System.Numerics.Tensors.TensorPrimitives.Add(span, r, span);
+        }
+    }
+
     public void FillInPlace(Storage destination, double value)
     {
         var s = CpuStorage.Of(destination);

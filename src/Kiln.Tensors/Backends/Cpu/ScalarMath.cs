@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Kiln.Tensors.Backends.Cpu;
@@ -36,6 +37,32 @@ internal static class ScalarMath
             case UnaryKind.Gelu: Map(x, d, default(GeluOp)); break;
             case UnaryKind.GeluDerivative: Map(x, d, default(GeluDerivativeOp)); break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a unary kernel.");
+        }
+    }
+
+    /// <summary>d = g · f′(x) for a derivative kind f′; ReLU's mask is fused into one vectorized pass.</summary>
+    public static void UnaryGradient(UnaryKind derivative, ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> d, float alpha, float beta)
+    {
+        if (derivative != UnaryKind.ReluMask)
+        {
+            Unary(derivative, x, d, alpha, beta);
+            TensorPrimitives.Multiply(g, d, d);
+            return;
+        }
+
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var mask = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+                (new Vector<float>(g[i..]) * mask).CopyTo(d[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            d[i] = g[i] * (x[i] > 0 ? 1f : 0f);
         }
     }
 

@@ -12,6 +12,13 @@ internal abstract partial class GpuBackend
         return y;
     }
 
+    public Storage UnaryGradient(UnaryKind derivative, Storage grad, Storage x, float alpha, float beta)
+    {
+        var y = New(DType.Float32, x.Length);
+        Run("unary_gradient", x.Length, KernelArg.Int((int)derivative), Buf(grad), Buf(x), Buf(y), KernelArg.Float(alpha), KernelArg.Float(beta), KernelArg.Int(x.Length));
+        return y;
+    }
+
     public unsafe Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape)
     {
         var count = Shape.ElementCountOf(outShape);

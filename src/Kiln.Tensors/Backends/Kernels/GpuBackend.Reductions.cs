@@ -55,6 +55,13 @@ internal abstract partial class GpuBackend
         return y;
     }
 
+    public void MatMulAccumulate(Storage destination, Storage a, Storage b, int m, int k, int n, bool transA, bool transB)
+    {
+        var product = MatMul(a, b, 1, m, k, n, transA, transB, false, false);
+        AddScaledInPlace(destination, product, 1f);
+        Release(product);
+    }
+
     public Storage MatMul(Storage a, Storage b, int batch, int m, int k, int n, bool transA, bool transB, bool broadcastA, bool broadcastB)
     {
         if (k == 0)

@@ -139,6 +139,9 @@ internal abstract partial class GpuBackend : IBackend
         "unary", destination.Length, KernelArg.Int((int)UnaryKind.Scale), Buf(destination), Buf(destination),
         KernelArg.Float(alpha), KernelArg.Float(0), KernelArg.Int(destination.Length));
 
+    public void AddRowInPlace(Storage destination, Storage row) =>
+        Run("add_row", destination.Length, Buf(destination), Buf(row), KernelArg.Int(row.Length), KernelArg.Int(destination.Length));
+
     public void FillInPlace(Storage destination, double value)
     {
         var n = destination.Length;
