@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: kiln run vs jupyter nbconvert --execute (Python kernel), same cells, same machine, same run.
 # (a) a 3-cell notebook, (b) a 20-cell notebook, (c) ten 20-cell notebooks with -j 2 (nbconvert: two processes via xargs -P 2).
+# KILN_CLI_COMPOSITE=1 measures the self-contained composite ReadyToRun build of the CLI (see scripts/kiln).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$bench_root"

@@ -74,6 +74,7 @@ for n in 128 512 1024 2048; do
   echo "gemm n=$n: kiln $a GFLOP/s, numpy $b GFLOP/s, ratio $(ratio "$b" "$a")"
 done
 echo "managed bytes per training step (steady state): $(echo "$k" | field managed_bytes_per_step)"
+echo "kiln process CPU time per training step (all threads): $(echo "$k" | field cpu_ms_per_step) ms"
 kr=$(echo "$k" | field samples_per_s)
 r1=$(echo "$p1" | field samples_per_s); r2=$(echo "$p2" | field samples_per_s)
 pr=$(( r1 > r2 ? r1 : r2 ))

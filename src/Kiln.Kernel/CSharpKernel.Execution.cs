@@ -20,20 +20,25 @@ public sealed partial class CSharpKernel
             var previous = _state;
             var options = _scriptOptions.WithFilePath(ErrorReporter.CellFileName(context.ExecutionCount));
             var script = previous is null ? CSharpScript.Create(code, options) : previous.Script.ContinueWith(code, options);
-            // Compile (and load) outside the run, so that a hard stop can only abort the cell's own code, never Roslyn.
-            var diagnostics = await Task.Run(() => script.Compile(ct), ct).ConfigureAwait(false);
-            if (diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-            {
-                ErrorReporter.PublishCompilationError(context, diagnostics);
-                return SubmissionStatus.Failed;
-            }
-
+            // Compiles and loads the cell; a compile error throws CompilationErrorException. Unlike Script.Compile, it
+            // skips a second full diagnostics pass that would only find warnings, which the kernel does not report.
+            Action compile = () => script.CreateDelegate(ct);
             Func<Task<ScriptState<object>>> run = previous is null
                 ? () => script.RunAsync(null, CatchAll, ct)
                 : () => script.RunFromAsync(previous, CatchAll, ct);
-            var state = _options.HardStopOnCancel
-                ? await RunOnAbortableThread(run, ct).ConfigureAwait(false)
-                : await Task.Run(run, ct).WaitAsync(ct).ConfigureAwait(false);
+            // With hard stops, the compile runs before the abortable part, so that a stop can only abort the cell's own
+            // code, never Roslyn. A token that can never fire needs no abortable thread. Without hard stops, the compile
+            // is awaited to its end even when cancelled, so that it never overlaps the next cell's compile.
+            ScriptState<object> state;
+            if (_options.HardStopOnCancel && ct.CanBeCanceled)
+            {
+                state = await CellThread.RunAsync(compile, () => run().GetAwaiter().GetResult(), ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Run(compile, ct).ConfigureAwait(false);
+                state = await Task.Run(run, ct).WaitAsync(ct).ConfigureAwait(false);
+            }
 
             _state = state;
             if (state.Exception is { } exception)
@@ -76,41 +81,5 @@ public sealed partial class CSharpKernel
             DisplaySession.Current = null;
             SubmissionContext.Current = null;
         }
-    }
-
-    /// <summary>Runs the cell on a dedicated thread that is aborted when <paramref name="ct"/> fires.</summary>
-    /// <remarks>
-    /// The synchronous part of the cell (and the wait for the rest) runs under <c>ControlledExecution</c>, so
-    /// <c>while(true){}</c> stops; code after an <c>await</c> runs on pool threads and can only stop cooperatively.
-    /// </remarks>
-    private static Task<ScriptState<object>> RunOnAbortableThread(Func<Task<ScriptState<object>>> run, CancellationToken ct)
-    {
-        var completion = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                // SYSLIB0046: ControlledExecution is obsolete because aborting a thread can leave shared state
-                // inconsistent. The kernel accepts that risk to stop a runaway cell without killing the process;
-                // it keeps the last good script state and reports the cell as cancelled.
-#pragma warning disable SYSLIB0046
-                System.Runtime.ControlledExecution.Run(() => completion.TrySetResult(run().GetAwaiter().GetResult()), ct);
-#pragma warning restore SYSLIB0046
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                completion.TrySetCanceled(ct);
-            }
-            catch (Exception e)
-            {
-                completion.TrySetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "Kiln cell",
-        };
-        thread.Start();
-        return completion.Task;
     }
 }

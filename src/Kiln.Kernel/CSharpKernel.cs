@@ -31,6 +31,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     private readonly List<string> _packageSources = [];
     private ScriptOptions _scriptOptions;
     private ScriptState<object>? _state;
+    private AbortableCellThread? _cellThread;
     private int _executionCount;
     private bool _disposed;
 
@@ -40,8 +41,8 @@ public sealed partial class CSharpKernel : IAsyncDisposable
         _options = options ?? new KernelOptions();
         _restorer = new NuGetRestorer(_options);
         _scriptOptions = ScriptOptions.Default
+            .WithReferences(ScriptReferences.Resolve(_options.References))
             .WithImports(_options.Imports.Select(i => i.StartsWith("static ", StringComparison.Ordinal) ? i["static ".Length..].Trim() : i))
-            .AddReferences(_options.References)
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true)
@@ -154,6 +155,9 @@ public sealed partial class CSharpKernel : IAsyncDisposable
         }
     }
 
+    /// <summary>The thread that runs hard-stoppable cells, started with the first one and replaced after a cell was stopped.</summary>
+    private AbortableCellThread CellThread => _cellThread is { IsRetired: false } current ? current : _cellThread = new AbortableCellThread();
+
     /// <summary>Stops routing the console to this kernel; the original console is restored when the last kernel is disposed.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -168,6 +172,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             if (!_disposed)
             {
                 _disposed = true;
+                _cellThread?.Dispose();
                 ConsoleCapture.Release();
             }
         }

@@ -46,8 +46,9 @@ public sealed class KernelOptions
 
     /// <summary>Whether cancelling a submission aborts a cell that ignores its cancellation token (for example <c>while(true){}</c>).</summary>
     /// <remarks>
-    /// Off by default. When on, each cell starts on a dedicated thread run under <c>ControlledExecution</c>; code the
-    /// cell runs after an <c>await</c> continues on pool threads and can still only be cancelled cooperatively.
+    /// Off by default. When on, cells run one at a time on a thread the kernel keeps for them, under
+    /// <c>ControlledExecution</c>; code a cell runs after an <c>await</c> continues on pool threads and can still only be
+    /// cancelled cooperatively. A submission whose token can never be cancelled runs as it would with this option off.
     /// </remarks>
     public bool HardStopOnCancel { get; init; }
 

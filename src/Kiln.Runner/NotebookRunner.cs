@@ -6,8 +6,9 @@ namespace Kiln.Runner;
 
 /// <summary>Runs one notebook headlessly in a worker process and writes the executed notebook.</summary>
 /// <remarks>
-/// The executed notebook is saved after every cell, and on failure, timeout, cancellation or a worker crash,
-/// so a failed run always leaves its evidence. nbclient: <c>NotebookClient.execute</c>; papermill: <c>execute_notebook</c>.
+/// The executed notebook is saved after every cell (written in the background, so cells do not wait for the disk), and
+/// on failure, timeout, cancellation or a worker crash; every write has finished when the run returns, so a failed run
+/// always leaves its evidence. nbclient: <c>NotebookClient.execute</c>; papermill: <c>execute_notebook</c>.
 /// </remarks>
 public static class NotebookRunner
 {
@@ -40,14 +41,16 @@ public static class NotebookRunner
         var workingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
         observer?.NotebookStarted(path, document.Cells.Count(c => RunnableCells.IsExecutable(document, c)));
 
-        var execution = new NotebookExecution(document, path, outputPath, options, observer);
+        var saver = new NotebookSaver(document, outputPath);
+        var execution = new NotebookExecution(document, path, saver, options, observer);
         execution.Metadata.StartNotebook(document, path, outputPath, parameters.Defaults, parameters.Given);
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        NotebookFile.Save(document, outputPath);
+        saver.Save();
 
         var (status, message, cells) = await execution.RunAsync(workingDirectory, ct).ConfigureAwait(false);
         execution.Metadata.FinishNotebook(document, status != NotebookStatus.Passed || cells.Any(c => c.Status == CellStatus.Failed));
-        NotebookFile.Save(document, outputPath);
+        saver.Save();
+        await saver.FlushAsync().ConfigureAwait(false);
 
         var result = new NotebookRunResult(path, outputPath, status, cells, options.Time.GetElapsedTime(start), message);
         observer?.NotebookFinished(result);

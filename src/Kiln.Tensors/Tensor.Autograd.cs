@@ -83,9 +83,15 @@ public sealed partial class Tensor
 
     /// <summary>Computes gradients of this tensor with respect to every leaf that requires grad, adding them to their <see cref="Grad"/>.</summary>
     /// <param name="gradient">The upstream gradient, shaped like this tensor; optional for one-element tensors (1 is used).</param>
-    /// <remarks>PyTorch: <c>Tensor.backward(gradient)</c>. The graph is kept, so calling twice accumulates twice.</remarks>
-    /// <exception cref="InvalidOperationException">The tensor does not require grad, or is not scalar and no gradient was given.</exception>
-    public void Backward(Tensor? gradient = null)
+    /// <param name="retainGraph">Keeps the graph, so a later backward pass through it accumulates again.</param>
+    /// <remarks>
+    /// PyTorch: <c>Tensor.backward(gradient, retain_graph)</c>. Without <paramref name="retainGraph"/> the pass frees the
+    /// graph: its nodes drop their saved tensors, and intermediates nothing else can see give their buffers back for reuse.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">
+    /// The tensor does not require grad, is not scalar and no gradient was given, or its graph was freed by an earlier pass.
+    /// </exception>
+    public void Backward(Tensor? gradient = null, bool retainGraph = false)
     {
         if (!RequiresGrad)
         {
@@ -99,7 +105,7 @@ public sealed partial class Tensor
                 throw new InvalidOperationException($"Backward: the tensor has shape {Shape}; pass a gradient of that shape, or reduce it to one element first (e.g. .Sum()).");
             }
 
-            BackwardEngine.Run(this, OnesLike(this), gradientIsOwned: true);
+            BackwardEngine.Run(this, OnesLike(this), gradientIsOwned: true, retainGraph);
             return;
         }
         else
@@ -113,7 +119,29 @@ public sealed partial class Tensor
             gradient = gradient.Detach();
         }
 
-        BackwardEngine.Run(this, gradient, gradientIsOwned: false);
+        BackwardEngine.Run(this, gradient, gradientIsOwned: false, retainGraph);
+    }
+
+    /// <summary>
+    /// Declares this recorded result an intermediate that only the graph sees (no caller or module keeps it), so a backward
+    /// pass that frees the graph hands its buffer back for reuse, unless a view came to share it.
+    /// </summary>
+    internal void HandToGraph()
+    {
+        if (GradFn is not null)
+        {
+            Storage.OwnedByGraph = true;
+        }
+    }
+
+    /// <summary>Hands the buffer of a temporary that its creator is done with back to the backend, unless a view shares it.</summary>
+    /// <remarks>Only for results an op made for itself and never let out (e.g. inside a backward function).</remarks>
+    internal void RecycleTemporary()
+    {
+        if (Storage.TensorCount == 1)
+        {
+            Storage.Recycle();
+        }
     }
 
     /// <summary>Wraps a kernel result, recording <paramref name="backward"/> when grad mode is on and an input requires grad.</summary>

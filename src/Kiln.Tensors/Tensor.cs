@@ -8,8 +8,10 @@ namespace Kiln.Tensors;
 /// <summary>An n-dimensional array of float32, int64 or bool values on a device, with reverse-mode autograd.</summary>
 /// <remarks>
 /// PyTorch: <c>torch.Tensor</c>. Storage is contiguous and row-major. <see cref="Reshape"/>, <see cref="View"/>,
-/// <see cref="Squeeze(int?)"/>, <see cref="Unsqueeze"/>, <see cref="Flatten"/> and <see cref="Detach"/> share storage;
-/// every other op (transpose, permute, slicing, concat) copies. Tensors hold managed memory and are never disposed by hand.
+/// <see cref="Squeeze(int?)"/>, <see cref="Unsqueeze"/>, <see cref="Flatten"/> and <see cref="Detach"/> share storage, and
+/// on the CPU so do <see cref="Narrow"/> and <see cref="Select"/> when the slice is one contiguous run (e.g. rows of a
+/// matrix); every other op (transpose, permute, stepped slicing, concat) copies. Tensors hold managed memory and are never
+/// disposed by hand.
 /// </remarks>
 [DebuggerDisplay("{Header,nq}")]
 public sealed partial class Tensor : IDisplayable
@@ -21,6 +23,7 @@ public sealed partial class Tensor : IDisplayable
         Debug.Assert(storage.Length == Shape.ElementCountOf(shape), "Storage length must match the shape.");
         Storage = storage;
         _shape = shape;
+        storage.AddTensor();
     }
 
     /// <summary>The dimensions of this tensor.</summary>

@@ -40,6 +40,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Worker_DelaysTierUpForShortLivedProcesses()
+    {
+        Write("tiering.ipynb", "Console.WriteLine($\"delay={AppContext.GetData(\"System.Runtime.TieredCompilation.CallCountingDelayMs\")}\");");
+
+        var (exitCode, output) = await KilnProcess.RunAsync(_root, new Dictionary<string, string?> { ["CI"] = "true" }, "run", "tiering.ipynb", "--log-output");
+
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain("delay=2000");
+    }
+
+    [Fact]
     public async Task Run_FailingCell_ExitsOneWithReportAndJUnit()
     {
         Write("bad.ipynb", "var x = 0;", "var y = 1;\nvar z = y / x;");

@@ -59,11 +59,64 @@ public class CSharpKernelCancellationTests
     }
 
     [Fact]
+    public async Task SubmitAsync_HardStopOnCancel_RunsCellsOneAfterAnotherOnOneThread()
+    {
+        await using var kernel = new CSharpKernel(new KernelOptions { HardStopOnCancel = true });
+        await kernel.RunOkAsync("var firstThread = Thread.CurrentThread;");
+
+        (await kernel.RunOkAsync("object.ReferenceEquals(Thread.CurrentThread, firstThread)")).ReturnText.ShouldBe("True");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_HardStopOnCancel_StopsALoopAgainAfterAnEarlierStop()
+    {
+        // The first stop aborts the kernel's cell thread; the second loop must still be stoppable.
+        await using var kernel = new CSharpKernel(new KernelOptions { HardStopOnCancel = true });
+        await kernel.RunOkAsync("long spins = 0;");
+
+        (await StopLoopAsync(kernel)).ShouldBe(SubmissionStatus.Cancelled);
+        (await StopLoopAsync(kernel)).ShouldBe(SubmissionStatus.Cancelled);
+        (await kernel.RunOkAsync("spins > 0")).ReturnText.ShouldBe("True");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_HardStopOnCancel_CultureSetByACellDoesNotLeakIntoTheNextCell()
+    {
+        await using var kernel = new CSharpKernel(new KernelOptions { HardStopOnCancel = true });
+        var expected = 1.5.ToString(System.Globalization.CultureInfo.CurrentCulture);
+        await kernel.RunOkAsync("""
+            var comma = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            System.Globalization.CultureInfo.CurrentCulture = comma;
+            """);
+
+        (await kernel.RunOkAsync("1.5.ToString()")).ReturnText.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_HardStopOnCancel_WithTokenThatCannotBeCancelled_RunsCells()
+    {
+        await using var kernel = new CSharpKernel(new KernelOptions { HardStopOnCancel = true });
+        (await kernel.RunWithTokenAsync("var x = 20;", CancellationToken.None)).Status.ShouldBe(SubmissionStatus.Succeeded);
+        (await kernel.RunWithTokenAsync("x + 1", CancellationToken.None)).ReturnText.ShouldBe("21");
+    }
+
+    [Fact]
     public async Task SubmitAsync_AlreadyCancelledToken_DoesNotRunTheCell()
     {
         await using var kernel = new CSharpKernel();
         var result = await kernel.RunWithTokenAsync("Console.WriteLine(\"ran\");", new CancellationToken(canceled: true));
         result.Status.ShouldBe(SubmissionStatus.Cancelled);
         result.Stdout.ShouldBeEmpty();
+    }
+
+    private static async Task<SubmissionStatus> StopLoopAsync(CSharpKernel kernel)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = kernel.SubmitAsync("Console.WriteLine(\"looping\");\nwhile (true) { spins++; }", _ => started.TrySetResult(), cancellation.Token);
+        await started.Task.WaitAsync(TestContext.Current.CancellationToken);
+        cancellation.Cancel();
+        return (await running.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken)).Status;
     }
 }

@@ -24,6 +24,16 @@ public class CSharpKernelStateTests
     }
 
     [Fact]
+    public async Task SubmitAsync_FrameworkAssembliesOfTheScriptingDefaults_AreReferencedInEveryCell()
+    {
+        await using var kernel = new CSharpKernel();
+        await kernel.RunOkAsync("var id = System.Diagnostics.Process.GetCurrentProcess().Id;");
+
+        (await kernel.RunOkAsync("id > 0 && typeof(System.Threading.Tasks.Parallel).Name == \"Parallel\""))
+            .ReturnText.ShouldBe("True");
+    }
+
+    [Fact]
     public async Task SubmitAsync_UsingInLaterCell_AppliesToThatCellAndLaterOnes()
     {
         await using var kernel = new CSharpKernel();

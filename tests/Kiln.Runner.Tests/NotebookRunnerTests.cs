@@ -125,6 +125,32 @@ public sealed class NotebookRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_LaterCell_SeesEarlierCellAlreadySavedToTheOutputFile()
+    {
+        var output = Path.Combine(_notebooks.Output, "live.ipynb");
+        var waitForSave = $$"""
+            var saved = false;
+            for (var i = 0; i < 300 && !saved; i++)
+            {
+                saved = File.Exists(@"{{output}}") && File.ReadAllText(@"{{output}}").Contains("first-cell-output");
+                if (!saved) Thread.Sleep(100);
+            }
+            saved
+            """;
+        var path = _notebooks.Write("live.ipynb",
+            TestNotebooks.Code("Console.WriteLine(\"first-cell-output\");"),
+            TestNotebooks.Code(waitForSave));
+
+        var result = await NotebookRunner.RunAsync(path, _notebooks.Options, ct: TestContext.Current.CancellationToken);
+
+        result.Status.ShouldBe(NotebookStatus.Passed, result.Message);
+        result.OutputPath.ShouldBe(output);
+        var executed = NotebookFile.Load(output);
+        executed.Cells[1].Outputs.OfType<ExecuteResultOutput>().Single().GetText("text/plain").ShouldBe("True");
+        Directory.GetFiles(_notebooks.Output, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task RunAsync_SkipExecutionAndRaisesException_FollowNbclientTags()
     {
         var path = _notebooks.Write("tags.ipynb",

@@ -8,6 +8,7 @@ internal static partial class ZmqNative
 {
     public const string LibraryName = "libzmq";
 
+    public const int Pair = 0;
     public const int Pub = 1;
     public const int Rep = 4;
     public const int Router = 6;
@@ -80,6 +81,9 @@ internal static partial class ZmqNative
 
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int zmq_bind(ZmqSocketHandle socket, string endpoint);
+
+    [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int zmq_connect(ZmqSocketHandle socket, string endpoint);
 
     [LibraryImport(LibraryName)]
     public static unsafe partial int zmq_send(ZmqSocketHandle socket, byte* buffer, nuint length, int flags);

@@ -8,11 +8,11 @@ namespace Kiln.Jupyter.Transport;
 /// <summary>Owns the five ZeroMQ sockets on one I/O thread: receives and verifies requests, sends queued messages, echoes heartbeats.</summary>
 /// <remarks>
 /// libzmq sockets are not thread-safe, so only the I/O thread touches them; other threads queue outgoing messages
-/// with <see cref="Send"/>, which keeps their order across sockets (a reply queued before a status stays before it).
+/// with <see cref="Send"/>, which keeps their order across sockets (a reply queued before a status stays before it)
+/// and wakes the I/O thread, which otherwise blocks in <c>zmq_poll</c> until a request arrives.
 /// </remarks>
 internal sealed class KernelTransport : IDisposable
 {
-    private const int PollMilliseconds = 5;
     private const int LingerMilliseconds = 1000;
 
     private readonly WireCodec _codec;
@@ -23,6 +23,7 @@ internal sealed class KernelTransport : IDisposable
     private readonly ZmqSocket _stdin;
     private readonly ZmqSocket _iopub;
     private readonly ZmqSocket _heartbeat;
+    private readonly ZmqWakeSignal _wake;
     private readonly ConcurrentQueue<(KernelChannel Channel, JupyterMessage Message)> _outgoing = new();
     private readonly Channel<JupyterMessage> _shellIn = Channel.CreateUnbounded<JupyterMessage>();
     private readonly Channel<JupyterMessage> _controlIn = Channel.CreateUnbounded<JupyterMessage>();
@@ -42,6 +43,7 @@ internal sealed class KernelTransport : IDisposable
         _stdin = new ZmqSocket(_context, ZmqNative.Router, connection.Endpoint(connection.StdinPort), LingerMilliseconds);
         _iopub = new ZmqSocket(_context, ZmqNative.Pub, connection.Endpoint(connection.IOPubPort), LingerMilliseconds);
         _heartbeat = new ZmqSocket(_context, ZmqNative.Rep, connection.Endpoint(connection.HeartbeatPort), 0);
+        _wake = new ZmqWakeSignal(_context);
         _thread = new Thread(Loop) { IsBackground = true, Name = "Kiln Jupyter I/O" };
     }
 
@@ -63,13 +65,18 @@ internal sealed class KernelTransport : IDisposable
     /// <summary>Starts the I/O thread.</summary>
     public void Start() => _thread.Start();
 
-    /// <summary>Queues <paramref name="message"/> for <paramref name="channel"/>; thread-safe.</summary>
-    public void Send(KernelChannel channel, JupyterMessage message) => _outgoing.Enqueue((channel, message));
+    /// <summary>Queues <paramref name="message"/> for <paramref name="channel"/> and wakes the I/O thread to send it; thread-safe.</summary>
+    public void Send(KernelChannel channel, JupyterMessage message)
+    {
+        _outgoing.Enqueue((channel, message));
+        _wake.Signal();
+    }
 
     /// <summary>Asks the I/O thread to send what is queued and stop.</summary>
     public Task StopAsync()
     {
         _stopping = true;
+        _wake.Signal();
         return _stopped.Task;
     }
 
@@ -77,6 +84,7 @@ internal sealed class KernelTransport : IDisposable
     public void Dispose()
     {
         _stopping = true;
+        _wake.Signal();
         if (_thread.IsAlive)
         {
             _thread.Join(TimeSpan.FromSeconds(5));
@@ -87,12 +95,13 @@ internal sealed class KernelTransport : IDisposable
         _stdin.Dispose();
         _iopub.Dispose();
         _heartbeat.Dispose();
+        _wake.Dispose();
         _context.Dispose();
     }
 
     private void Loop()
     {
-        ZmqSocket[] inputs = [_shell, _control, _stdin, _heartbeat];
+        ZmqSocket[] inputs = [_shell, _control, _stdin, _heartbeat, _wake.Receiver];
         try
         {
             while (true)
@@ -104,7 +113,13 @@ internal sealed class KernelTransport : IDisposable
                     break;
                 }
 
-                var ready = ZmqSocket.Poll(inputs, PollMilliseconds);
+                var ready = ZmqSocket.Poll(inputs, Timeout.Infinite);
+                if (ready[4])
+                {
+                    // Re-armed before the next Flush, so a message queued after that flush wakes the next poll.
+                    _wake.Acknowledge();
+                }
+
                 if (ready[3] && _heartbeat.TryReceive() is { } ping)
                 {
                     _heartbeat.Send(ping);

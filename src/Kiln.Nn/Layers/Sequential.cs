@@ -47,14 +47,30 @@ public sealed class Sequential : Module
     }
 
     /// <summary>Runs the modules in order.</summary>
+    /// <remarks>
+    /// An output passed from one of Kiln's own layers to another, which turns it into a new buffer, is seen by nothing
+    /// but the graph: a backward pass that frees the graph recycles it. Outputs of other modules are left to the GC,
+    /// since such a module may keep what it returns or receives.
+    /// </remarks>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
+        var xIsPrivate = false;
         foreach (var layer in _layers)
         {
-            x = layer.Forward(x);
+            var next = layer.Forward(x);
+            var own = IsKilnLayer(layer);
+            if (xIsPrivate && own && !ReferenceEquals(next.Storage, x.Storage))
+            {
+                x.HandToGraph();
+            }
+
+            xIsPrivate = own && !ReferenceEquals(next.Storage, input.Storage);
+            x = next;
         }
 
         return x;
     }
+
+    private static bool IsKilnLayer(Module layer) => layer.GetType().Assembly == typeof(Sequential).Assembly;
 }

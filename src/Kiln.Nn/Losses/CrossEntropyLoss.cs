@@ -44,6 +44,7 @@ public sealed class CrossEntropyLoss : Loss
 
         ArgumentNullException.ThrowIfNull(target);
         var logp = input.LogSoftmax(1);
+        logp.HandToGraph();
         if (target.DType == DType.Float32)
         {
             return SoftTargets(logp, target);
@@ -58,7 +59,7 @@ public sealed class CrossEntropyLoss : Loss
         }
 
         var weighted = picked.ClassWeightRow is null ? logp : logp * picked.ClassWeightRow;
-        var smooth = -weighted.Sum(1) * picked.KeptMask;
+        var smooth = picked.KeptMask is null ? -weighted.Sum(1) : -weighted.Sum(1) * picked.KeptMask;
         smooth = Reduction switch
         {
             Reduction.Mean => smooth.Sum() / (picked.ClassWeightRow is null ? picked.KeptCount : picked.TotalWeight),

@@ -49,6 +49,13 @@ internal static class ClassTargets
         }
 
         var labels = target.ToArray<long>();
+        if (weight is null && AllInRange(loss, labels, c, ignoreIndex))
+        {
+            // Every row kept with weight 1: gather by the target itself; the product with all-ones weights is skipped (exact).
+            var picked = logProbabilities.Gather(1, target.Reshape(n, 1).To(logProbabilities.Device)).Squeeze(1);
+            return new Picked(picked, n, null, n, null);
+        }
+
         var safe = new long[n];
         var rowWeights = new float[n];
         var kept = new float[n];
@@ -82,6 +89,28 @@ internal static class ClassTargets
             weight is null ? null : Tensor.FromArray(classWeights, 1, c).To(device));
     }
 
-    /// <summary>weight[y_i] · logp[i, y_i] per row (0 for ignored rows), the kept-weight total, the kept mask and count.</summary>
-    internal sealed record Picked(Tensor WeightedLogProbability, float TotalWeight, Tensor KeptMask, float KeptCount, Tensor? ClassWeightRow);
+    /// <summary>Whether every label is a valid class (none ignored); throws for one outside the classes.</summary>
+    private static bool AllInRange(string loss, long[] target, int classes, long ignoreIndex)
+    {
+        var allKept = true;
+        for (var i = 0; i < target.Length; i++)
+        {
+            if (target[i] == ignoreIndex)
+            {
+                allKept = false;
+            }
+            else if (target[i] < 0 || target[i] >= classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(target), $"{loss}: target {target[i]} at row {i} is outside the {classes} classes [0, {classes - 1}].");
+            }
+        }
+
+        return allKept;
+    }
+
+    /// <summary>
+    /// weight[y_i] · logp[i, y_i] per row (0 for ignored rows), the kept-weight total, the kept mask (null when every row
+    /// is kept) and count.
+    /// </summary>
+    internal sealed record Picked(Tensor WeightedLogProbability, float TotalWeight, Tensor? KeptMask, float KeptCount, Tensor? ClassWeightRow);
 }

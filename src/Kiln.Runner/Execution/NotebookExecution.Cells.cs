@@ -64,7 +64,7 @@ internal sealed partial class NotebookExecution
 
         var failed = status is not (CellStatus.Passed or CellStatus.ExpectedError);
         var duration = _metadata.FinishCell(cell, started, failed, replied);
-        Save();
+        saver.Save();
         var result = new CellResult(index, executionCount, status, duration, cell.Source, error);
         observer?.CellFinished(inputPath, result);
         return result;
@@ -144,6 +144,4 @@ internal sealed partial class NotebookExecution
     }
 
     private void Record(CellResult result) => _results.Add(result);
-
-    private void Save() => NotebookFile.Save(document, outputPath);
 }

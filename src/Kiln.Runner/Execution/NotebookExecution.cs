@@ -7,7 +7,7 @@ namespace Kiln.Runner.Execution;
 internal sealed partial class NotebookExecution(
     NotebookDocument document,
     string inputPath,
-    string outputPath,
+    NotebookSaver saver,
     RunOptions options,
     IRunObserver? observer)
 {

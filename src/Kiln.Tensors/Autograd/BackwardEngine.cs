@@ -6,14 +6,29 @@ namespace Kiln.Tensors.Autograd;
 /// <remarks>
 /// Gradients flowing between nodes are private to the engine (leaves receive a copy), so once no pending gradient
 /// shares a buffer it is handed back to its backend for reuse. The caller's upstream gradient is never recycled.
+/// Unless the graph is retained, every node reached is freed afterwards, and the buffers of intermediates that only the
+/// graph could see (<see cref="Storage.OwnedByGraph"/>, never shared by a view) go back to their backend too.
 /// </remarks>
 internal static class BackwardEngine
 {
-    public static void Run(Tensor root, Tensor gradient, bool gradientIsOwned)
+    public static void Run(Tensor root, Tensor gradient, bool gradientIsOwned, bool retainGraph)
     {
-        var order = TopologicalOrder(root);
-        var pending = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance);
-        var references = new Dictionary<Storage, int>(ReferenceEqualityComparer.Instance);
+        var scratch = BackwardScratch.Take();
+        try
+        {
+            Run(root, gradient, gradientIsOwned, retainGraph, scratch);
+        }
+        finally
+        {
+            scratch.GiveBack();
+        }
+    }
+
+    private static void Run(Tensor root, Tensor gradient, bool gradientIsOwned, bool retainGraph, BackwardScratch scratch)
+    {
+        var order = TopologicalOrder(root, scratch);
+        var pending = scratch.Pending;
+        var references = scratch.References;
         var protectedStorage = gradientIsOwned ? null : gradient.Storage;
         Set(root, gradient);
         using var noGrad = GradMode.Disable();
@@ -27,7 +42,7 @@ internal static class BackwardEngine
 
             if (t.GradFn is null)
             {
-                if (t.Grad is null && references[g.Storage] == 1 && !ReferenceEquals(g.Storage, protectedStorage))
+                if (t.Grad is null && references[g.Storage] == 1 && !g.Storage.IsView && !ReferenceEquals(g.Storage, protectedStorage))
                 {
                     // The engine owns this buffer and nothing else refers to it: the leaf adopts it instead of a copy.
                     references.Remove(g.Storage);
@@ -66,6 +81,11 @@ internal static class BackwardEngine
             Unreference(g.Storage);
         }
 
+        if (!retainGraph)
+        {
+            FreeGraph(order, root, protectedStorage);
+        }
+
         void Set(Tensor t, Tensor g)
         {
             pending[t] = g;
@@ -89,21 +109,46 @@ internal static class BackwardEngine
         {
             if (!references.ContainsKey(s) && !ReferenceEquals(s, inUse) && !ReferenceEquals(s, protectedStorage))
             {
-                s.Backend.Release(s);
+                s.Recycle();
+            }
+        }
+    }
+
+    /// <summary>Frees every node of the pass and recycles the buffers that only the graph could see.</summary>
+    private static void FreeGraph(List<Tensor> order, Tensor root, Storage? protectedStorage)
+    {
+        foreach (var t in order)
+        {
+            if (t.GradFn is null)
+            {
+                continue;
+            }
+
+            t.GradFn.Free();
+            var s = t.Storage;
+            if (s.OwnedByGraph && s.TensorCount == 1 && !ReferenceEquals(t, root) && !ReferenceEquals(s, protectedStorage))
+            {
+                s.Recycle();
             }
         }
     }
 
     /// <summary>Tensors reachable from <paramref name="root"/> that require grad, each after all of its inputs.</summary>
-    private static List<Tensor> TopologicalOrder(Tensor root)
+    private static List<Tensor> TopologicalOrder(Tensor root, BackwardScratch scratch)
     {
-        var order = new List<Tensor>();
-        var visited = new HashSet<Tensor>(ReferenceEqualityComparer.Instance) { root };
-        var stack = new Stack<(Tensor Tensor, int Next)>();
+        var order = scratch.Order;
+        var visited = scratch.Visited;
+        var stack = scratch.Walk;
+        visited.Add(root);
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
             var (t, next) = stack.Pop();
+            if (t.GradFn is { IsFreed: true } freed)
+            {
+                throw freed.FreedError();
+            }
+
             var inputs = t.GradFn?.Inputs ?? [];
             if (next < inputs.Length)
             {

@@ -74,6 +74,12 @@ internal interface IBackend
 
     void CopyInto(Storage destination, Storage source);
 
+    /// <summary>
+    /// A storage for elements [offset, offset + length) of <paramref name="x"/> that shares its memory (writes go through),
+    /// or null where this backend keeps no views. The caller marks <paramref name="x"/> (<see cref="Storage.MarkViewed"/>).
+    /// </summary>
+    Storage? ViewOf(Storage x, int offset, int length);
+
     /// <summary>Hands back a buffer that no tensor references any more (autograd's consumed gradients), for reuse.</summary>
     void Release(Storage storage);
 

@@ -33,6 +33,20 @@ internal static class IndexingOps
             throw new ArgumentOutOfRangeException(nameof(start), $"Narrow: start {start} and length {length} do not fit dimension {d} of shape {x.Shape} (size {size}).");
         }
 
+        var (outer, n, inner) = Guard.Split(x.Dims, d);
+        if (outer == 1 && x.Backend.ViewOf(x.Storage, s * inner, length * inner) is { } view)
+        {
+            // Nothing before dimension d: the slice is one contiguous run of the storage, so it can share it.
+            x.Storage.MarkViewed();
+            view.MarkAsView();
+            return Tensor.FromOp(
+                view,
+                Guard.With(x.Dims, d, length),
+                "SliceBackward",
+                [x],
+                g => [new Tensor(g.Backend.SliceBackward(g.Storage, outer, n, inner, s, 1, length), x.Dims)]);
+        }
+
         return Slice(x, d, s, s + length, 1);
     }
 

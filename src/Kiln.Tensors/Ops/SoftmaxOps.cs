@@ -14,9 +14,22 @@ internal static class SoftmaxOps
         {
             // softmax: dx = y ⊙ (g − Σ g⊙y);  log-softmax: dx = g − exp(y) ⊙ Σ g.
             return log
-                ? [g - (y!.Exp() * g.Sum([d], keepDim: true))]
+                ? [LogSoftmaxGradient(g, y!, d)]
                 : [y! * (g - (g * y!).Sum([d], keepDim: true))];
         });
         return y;
+    }
+
+    /// <summary>g − exp(y) ⊙ Σ g, handing its temporaries back to the backend as soon as they are used.</summary>
+    private static Tensor LogSoftmaxGradient(Tensor g, Tensor y, int d)
+    {
+        var probabilities = y.Exp();
+        var total = g.Sum([d], keepDim: true);
+        var scaled = probabilities * total;
+        probabilities.RecycleTemporary();
+        total.RecycleTemporary();
+        var gradient = g - scaled;
+        scaled.RecycleTemporary();
+        return gradient;
     }
 }

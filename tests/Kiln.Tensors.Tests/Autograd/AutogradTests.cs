@@ -14,15 +14,29 @@ public sealed class AutogradTests
     }
 
     [Fact]
-    public void Backward_CalledTwice_AccumulatesIntoGrad()
+    public void Backward_RetainGraphThenAgain_AccumulatesIntoGrad()
     {
         var x = Tensor.FromArray([1f, 2f], 2).RequireGrad();
         var y = (x * 3f).Sum();
 
-        y.Backward();
+        y.Backward(retainGraph: true);
         y.Backward();
 
         x.Grad!.ToArray().ShouldBe([6f, 6f]);
+    }
+
+    [Fact]
+    public void Backward_SecondTimeThroughFreedGraph_ThrowsNamingRetainGraph()
+    {
+        var x = Tensor.FromArray([1f, 2f], 2).RequireGrad();
+        var h = x * 3f;
+        h.Sum().Backward();
+
+        var error = Should.Throw<InvalidOperationException>(() => (h * 2f).Sum().Backward());
+
+        error.Message.ShouldContain("second time");
+        error.Message.ShouldContain("retainGraph: true");
+        x.Grad!.ToArray().ShouldBe([3f, 3f]);
     }
 
     [Fact]

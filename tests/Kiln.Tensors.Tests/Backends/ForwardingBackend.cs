@@ -93,6 +93,8 @@ internal sealed class ForwardingBackend : IBackend
 
     public void CopyInto(Storage destination, Storage source) => Cpu.CopyInto(U(destination), U(source));
 
+    public Storage? ViewOf(Storage x, int offset, int length) => Cpu.ViewOf(U(x), offset, length) is { } view ? W(view) : null;
+
     public void Release(Storage storage) => Cpu.Release(U(storage));
 
     public void AddScaledInPlace(Storage destination, Storage source, float alpha) => Cpu.AddScaledInPlace(U(destination), U(source), alpha);

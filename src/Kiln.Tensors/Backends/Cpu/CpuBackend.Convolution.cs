@@ -5,14 +5,14 @@ internal sealed partial class CpuBackend
 {
     public Storage Im2Col(Storage x, ConvGeometry g)
     {
-        var src = CpuStorage.Of(x).F;
+        var source = CpuStorage.Of(x);
         int rows = g.Rows, cols = g.Cols, oh = g.OutH, ow = g.OutW;
         var dst = CpuStorage.Floats(g.Batch * rows * cols);
         Parallel.For(0, g.Batch * g.Channels, ParallelOptionsFor(dst.Length), nc =>
         {
             var n = nc / g.Channels;
             var c = nc % g.Channels;
-            var plane = src.AsSpan(nc * g.Height * g.Width, g.Height * g.Width);
+            var plane = source.F.Slice(nc * g.Height * g.Width, g.Height * g.Width);
             for (var ki = 0; ki < g.KernelH; ki++)
             {
                 for (var kj = 0; kj < g.KernelW; kj++)
@@ -36,7 +36,7 @@ internal sealed partial class CpuBackend
 
     public Storage Col2Im(Storage cols, ConvGeometry g)
     {
-        var src = CpuStorage.Of(cols).F;
+        var source = CpuStorage.Of(cols);
         int rows = g.Rows, ncols = g.Cols, oh = g.OutH, ow = g.OutW;
         var dst = CpuStorage.ZeroedFloats(g.Batch * g.Channels * g.Height * g.Width);
         Parallel.For(0, g.Batch * g.Channels, ParallelOptionsFor(dst.Length), nc =>
@@ -49,7 +49,7 @@ internal sealed partial class CpuBackend
                 for (var kj = 0; kj < g.KernelW; kj++)
                 {
                     var row = (((c * g.KernelH) + ki) * g.KernelW) + kj;
-                    var s = src.AsSpan(((n * rows) + row) * ncols, ncols);
+                    var s = source.F.Slice(((n * rows) + row) * ncols, ncols);
                     for (var y = 0; y < oh; y++)
                     {
                         var iy = (y * g.StrideH) - g.PadH + ki;
@@ -75,13 +75,13 @@ internal sealed partial class CpuBackend
 
     public (Storage Values, Storage Indices) MaxPool2d(Storage x, ConvGeometry g)
     {
-        var src = CpuStorage.Of(x).F;
+        var source = CpuStorage.Of(x);
         int oh = g.OutH, ow = g.OutW, planeSize = g.Height * g.Width, outSize = oh * ow;
         var values = CpuStorage.Floats(g.Batch * g.Channels * outSize);
         var indices = GC.AllocateUninitializedArray<long>(values.Length);
         Parallel.For(0, g.Batch * g.Channels, ParallelOptionsFor(values.Length * g.KernelH * g.KernelW), nc =>
         {
-            var plane = src.AsSpan(nc * planeSize, planeSize);
+            var plane = source.F.Slice(nc * planeSize, planeSize);
             for (var y = 0; y < oh; y++)
             {
                 for (var xo = 0; xo < ow; xo++)

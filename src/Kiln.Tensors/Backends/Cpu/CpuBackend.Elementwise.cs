@@ -23,8 +23,9 @@ internal sealed partial class CpuBackend
 
     public Storage Binary(BinaryKind kind, Storage a, int[] aShape, Storage b, int[] bShape, int[] outShape)
     {
-        var fa = CpuStorage.Of(a).F;
-        var fb = CpuStorage.Of(b).F;
+        var (sa, sb) = (CpuStorage.Of(a), CpuStorage.Of(b));
+        var fa = sa.F;
+        var fb = sb.F;
         var dst = CpuStorage.Floats(Shape.ElementCountOf(outShape));
         if (fa.Length == dst.Length && fb.Length == dst.Length)
         {
@@ -47,22 +48,24 @@ internal sealed partial class CpuBackend
             var bRow = outShape.Length > 0 && bStr[^1] == 0;
             BroadcastIndexer.ForEachRow(outShape, aStr, bStr, (o, ao, bo) =>
             {
+                var xa = sa.F;
+                var xb = sb.F;
                 var d = dst.AsSpan(o, len);
                 if (aRow && bRow)
                 {
-                    d.Fill(ScalarMath.Apply(kind, fa[ao], fb[bo]));
+                    d.Fill(ScalarMath.Apply(kind, xa[ao], xb[bo]));
                 }
                 else if (bRow)
                 {
-                    ScalarMath.BinaryScalarRight(kind, fa.AsSpan(ao, len), fb[bo], d);
+                    ScalarMath.BinaryScalarRight(kind, xa.Slice(ao, len), xb[bo], d);
                 }
                 else if (aRow)
                 {
-                    ScalarMath.BinaryScalarLeft(kind, fa[ao], fb.AsSpan(bo, len), d);
+                    ScalarMath.BinaryScalarLeft(kind, xa[ao], xb.Slice(bo, len), d);
                 }
                 else
                 {
-                    ScalarMath.Binary(kind, fa.AsSpan(ao, len), fb.AsSpan(bo, len), d);
+                    ScalarMath.Binary(kind, xa.Slice(ao, len), xb.Slice(bo, len), d);
                 }
             });
         }
@@ -82,26 +85,33 @@ internal sealed partial class CpuBackend
         var bStep = outShape.Length == 0 ? 0 : bStr[^1];
         BroadcastIndexer.ForEachRow(outShape, aStr, bStr, (o, ao, bo) =>
         {
-            for (var i = 0; i < len; i++)
+            var row = dst.AsSpan(o, len);
+            switch (sa.DType)
             {
-                var c = sa.DType switch
-                {
-                    DType.Float32 => sa.F[ao + (i * aStep)].CompareTo(sb.F[bo + (i * bStep)]),
-                    DType.Int64 => sa.L[ao + (i * aStep)].CompareTo(sb.L[bo + (i * bStep)]),
-                    _ => sa.B[ao + (i * aStep)].CompareTo(sb.B[bo + (i * bStep)]),
-                };
-                dst[o + i] = kind switch
-                {
-                    CompareKind.Eq => c == 0,
-                    CompareKind.Ne => c != 0,
-                    CompareKind.Gt => c > 0,
-                    CompareKind.Ge => c >= 0,
-                    CompareKind.Lt => c < 0,
-                    _ => c <= 0,
-                };
+                case DType.Float32: CompareRow(kind, sa.F[ao..], aStep, sb.F[bo..], bStep, row); break;
+                case DType.Int64: CompareRow(kind, sa.L[ao..], aStep, sb.L[bo..], bStep, row); break;
+                default: CompareRow(kind, sa.B[ao..], aStep, sb.B[bo..], bStep, row); break;
             }
         });
         return new CpuStorage(dst);
+    }
+
+    private static void CompareRow<T>(CompareKind kind, ReadOnlySpan<T> a, int aStep, ReadOnlySpan<T> b, int bStep, Span<bool> row)
+        where T : IComparable<T>
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            var c = a[i * aStep].CompareTo(b[i * bStep]);
+            row[i] = kind switch
+            {
+                CompareKind.Eq => c == 0,
+                CompareKind.Ne => c != 0,
+                CompareKind.Gt => c > 0,
+                CompareKind.Ge => c >= 0,
+                CompareKind.Lt => c < 0,
+                _ => c <= 0,
+            };
+        }
     }
 
     public Storage Select(Storage condition, Storage a, Storage b)
@@ -127,20 +137,20 @@ internal sealed partial class CpuBackend
         var step = outShape.Length == 0 ? 0 : xStr[^1];
         BroadcastIndexer.ForEachRow(outShape, xStr, xStr, (o, xo, _) =>
         {
-            if (step == 0 && src.Data is float[] f)
+            if (step == 0 && src.DType == DType.Float32)
             {
-                dst.F.AsSpan(o, len).Fill(f[xo]);
+                dst.F.Slice(o, len).Fill(src.F[xo]);
             }
             else if (step == 0)
             {
                 for (var i = 0; i < len; i++)
                 {
-                    Array.Copy(src.Data, xo, dst.Data, o + i, 1);
+                    src.CopyTo(xo, dst, o + i, 1);
                 }
             }
             else
             {
-                Array.Copy(src.Data, xo, dst.Data, o, len);
+                src.CopyTo(xo, dst, o, len);
             }
         });
         return dst;

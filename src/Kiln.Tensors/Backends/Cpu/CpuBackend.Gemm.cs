@@ -7,14 +7,14 @@ internal sealed partial class CpuBackend
 {
     public Storage MatMul(Storage a, Storage b, int batch, int m, int k, int n, bool transA, bool transB, bool broadcastA, bool broadcastB)
     {
-        var fa = CpuStorage.Of(a).F;
-        var fb = CpuStorage.Of(b).F;
+        var (sa, sb) = (CpuStorage.Of(a), CpuStorage.Of(b));
+        var (fa, fb) = (sa.FloatArray, sb.FloatArray);
         var c = CpuStorage.Floats(batch * m * n);
         var native = CpuBlas.UseNative && OpenBlasGemm.IsAvailable;
         for (var i = 0; i < batch; i++)
         {
-            var aOff = broadcastA ? 0 : i * m * k;
-            var bOff = broadcastB ? 0 : i * k * n;
+            var aOff = sa.Offset + (broadcastA ? 0 : i * m * k);
+            var bOff = sb.Offset + (broadcastB ? 0 : i * k * n);
             if (native)
             {
                 OpenBlasGemm.Multiply(fa, aOff, fb, bOff, c, i * m * n, m, k, n, transA, transB);
@@ -32,7 +32,8 @@ internal sealed partial class CpuBackend
     {
         if (CpuBlas.UseNative && OpenBlasGemm.IsAvailable)
         {
-            OpenBlasGemm.Multiply(CpuStorage.Of(a).F, 0, CpuStorage.Of(b).F, 0, CpuStorage.Of(destination).F, 0, m, k, n, transA, transB, accumulate: true);
+            var (sa, sb, sd) = (CpuStorage.Of(a), CpuStorage.Of(b), CpuStorage.Of(destination));
+            OpenBlasGemm.Multiply(sa.FloatArray, sa.Offset, sb.FloatArray, sb.Offset, sd.FloatArray, sd.Offset, m, k, n, transA, transB, accumulate: true);
             return;
         }
 

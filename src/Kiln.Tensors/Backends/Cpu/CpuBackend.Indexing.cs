@@ -22,15 +22,15 @@ internal sealed partial class CpuBackend
         {
             var len = rank == 0 ? 1 : outShape[^1];
             var step = rank == 0 ? 0 : strides[^1];
-            switch (src.Data)
+            if (src.DType == DType.Float32)
             {
-                case float[] f:
-                    var df = (float[])dst.Data;
-                    for (var i = 0; i < len; i++) { df[o + i] = f[xo + (i * step)]; }
-                    break;
-                default:
-                    for (var i = 0; i < len; i++) { Array.Copy(src.Data, xo + (i * step), dst.Data, o + i, 1); }
-                    break;
+                var f = src.F;
+                var df = dst.F;
+                for (var i = 0; i < len; i++) { df[o + i] = f[xo + (i * step)]; }
+            }
+            else
+            {
+                for (var i = 0; i < len; i++) { src.CopyTo(xo + (i * step), dst, o + i, 1); }
             }
         });
         return dst;
@@ -44,7 +44,7 @@ internal sealed partial class CpuBackend
         {
             for (var j = 0; j < count; j++)
             {
-                Array.Copy(src.Data, ((o * n) + start + (j * step)) * inner, dst.Data, ((o * count) + j) * inner, inner);
+                src.CopyTo(((o * n) + start + (j * step)) * inner, dst, ((o * count) + j) * inner, inner);
             }
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class CpuBackend
             for (var j = 0; j < count; j++)
             {
                 var d = dst.AsSpan(((o * n) + start + (j * step)) * inner, inner);
-                System.Numerics.Tensors.TensorPrimitives.Add(d, g.AsSpan(((o * count) + j) * inner, inner), d);
+                System.Numerics.Tensors.TensorPrimitives.Add(d, g.Slice(((o * count) + j) * inner, inner), d);
             }
         }
 
@@ -74,11 +74,11 @@ internal sealed partial class CpuBackend
         var offset = 0;
         for (var p = 0; p < parts.Count; p++)
         {
-            var src = CpuStorage.Of(parts[p]).Data;
+            var src = CpuStorage.Of(parts[p]);
             var block = sizes[p] * inner;
             for (var o = 0; o < outer; o++)
             {
-                Array.Copy(src, o * block, dst.Data, ((o * total) + offset) * inner, block);
+                src.CopyTo(o * block, dst, ((o * total) + offset) * inner, block);
             }
 
             offset += sizes[p];
@@ -98,7 +98,7 @@ internal sealed partial class CpuBackend
             var k = CheckIndex(idx[j], n);
             for (var o = 0; o < outer; o++)
             {
-                Array.Copy(src.Data, ((o * n) + k) * inner, dst.Data, ((o * m) + j) * inner, inner);
+                src.CopyTo(((o * n) + k) * inner, dst, ((o * m) + j) * inner, inner);
             }
         }
 
@@ -116,7 +116,7 @@ internal sealed partial class CpuBackend
             for (var j = 0; j < m; j++)
             {
                 var d = dst.AsSpan(((o * n) + (int)idx[j]) * inner, inner);
-                System.Numerics.Tensors.TensorPrimitives.Add(d, g.AsSpan(((o * m) + j) * inner, inner), d);
+                System.Numerics.Tensors.TensorPrimitives.Add(d, g.Slice(((o * m) + j) * inner, inner), d);
             }
         }
 
@@ -128,8 +128,9 @@ internal sealed partial class CpuBackend
         var src = CpuStorage.Of(x);
         var idx = CpuStorage.Of(index).L;
         var dst = CpuStorage.Uninitialized(src.DType, idx.Length);
-        if (src.Data is float[] f && MatchesOutsideDim(xShape, indexShape, dim))
+        if (src.DType == DType.Float32 && MatchesOutsideDim(xShape, indexShape, dim))
         {
+            var f = src.F;
             var (outer, n, inner) = Ops.Guard.Split(xShape, dim);
             var m = indexShape[dim];
             var d = dst.F;
@@ -142,13 +143,14 @@ internal sealed partial class CpuBackend
             return dst;
         }
 
-        ForEachGatherPair(xShape, dim, idx, indexShape, (i, xo) => Array.Copy(src.Data, xo, dst.Data, i, 1));
+        ForEachGatherPair(xShape, dim, idx, indexShape, (i, xo) => src.CopyTo(xo, dst, i, 1));
         return dst;
     }
 
     public Storage ScatterAdd(Storage src, int[] outShape, int dim, Storage index, int[] indexShape)
     {
-        var s = CpuStorage.Of(src).F;
+        var source = CpuStorage.Of(src);
+        var s = source.F;
         var idx = CpuStorage.Of(index).L;
         var dst = CpuStorage.ZeroedFloats(Shape.ElementCountOf(outShape));
         if (MatchesOutsideDim(outShape, indexShape, dim))
@@ -164,7 +166,7 @@ internal sealed partial class CpuBackend
             return new CpuStorage(dst);
         }
 
-        ForEachGatherPair(outShape, dim, idx, indexShape, (i, xo) => dst[xo] += s[i]);
+        ForEachGatherPair(outShape, dim, idx, indexShape, (i, xo) => dst[xo] += source.F[i]);
         return new CpuStorage(dst);
     }
 
@@ -186,7 +188,7 @@ internal sealed partial class CpuBackend
         : throw new IndexOutOfRangeException($"Index {k} is out of range for a dimension of size {n}; indices must lie in 0..{n - 1}.");
 
     /// <summary>For each index element i (row-major over indexShape), the offset into the indexed tensor.</summary>
-    private static void ForEachGatherPair(int[] xShape, int dim, long[] idx, int[] indexShape, Action<int, int> action)
+    private static void ForEachGatherPair(int[] xShape, int dim, ReadOnlySpan<long> idx, int[] indexShape, Action<int, int> action)
     {
         var rank = xShape.Length;
         var xStrides = new int[rank];

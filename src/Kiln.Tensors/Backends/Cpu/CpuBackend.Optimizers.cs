@@ -12,10 +12,10 @@ internal sealed partial class CpuBackend
     /// </remarks>
     public void AdamUpdate(Storage parameter, Storage gradient, Storage expAvg, Storage expAvgSq, AdamCoefficients c)
     {
-        var p = CpuStorage.Of(parameter).F.AsSpan(0, parameter.Length);
-        var g = CpuStorage.Of(gradient).F.AsSpan(0, parameter.Length);
-        var m = CpuStorage.Of(expAvg).F.AsSpan(0, parameter.Length);
-        var v = CpuStorage.Of(expAvgSq).F.AsSpan(0, parameter.Length);
+        var p = CpuStorage.Of(parameter).F;
+        var g = CpuStorage.Of(gradient).F;
+        var m = CpuStorage.Of(expAvg).F;
+        var v = CpuStorage.Of(expAvgSq).F;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {

@@ -15,17 +15,17 @@ internal sealed partial class CpuBackend
             {
                 if (inner == 1)
                 {
-                    idx[o] = TensorPrimitives.IndexOfMax(src.AsSpan(o * n, n));
+                    idx[o] = TensorPrimitives.IndexOfMax(src.Slice(o * n, n));
                     continue;
                 }
 
                 // Walk rows in memory order, keeping the running maximum of each column.
-                var best = src.AsSpan(o * n * inner, inner).ToArray();
+                var best = src.Slice(o * n * inner, inner).ToArray();
                 var bestIndex = idx.AsSpan(o * inner, inner);
                 bestIndex.Clear();
                 for (var j = 1; j < n; j++)
                 {
-                    var row = src.AsSpan(((o * n) + j) * inner, inner);
+                    var row = src.Slice(((o * n) + j) * inner, inner);
                     for (var i = 0; i < inner; i++)
                     {
                         var v = row[i];
@@ -52,16 +52,16 @@ internal sealed partial class CpuBackend
         {
             if (inner == 1)
             {
-                var row = src.AsSpan(o * n, n);
+                var row = src.Slice(o * n, n);
                 dst[o] = TensorPrimitives.Sum(row);
                 continue;
             }
 
             var acc = dst.AsSpan(o * inner, inner);
-            src.AsSpan(o * n * inner, inner).CopyTo(acc);
+            src.Slice(o * n * inner, inner).CopyTo(acc);
             for (var j = 1; j < n; j++)
             {
-                TensorPrimitives.Add(acc, src.AsSpan(((o * n) + j) * inner, inner), acc);
+                TensorPrimitives.Add(acc, src.Slice(((o * n) + j) * inner, inner), acc);
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed partial class CpuBackend
                 if (inner == 1)
                 {
                     row = dst.AsSpan(o * n, n);
-                    src.AsSpan(o * n, n).CopyTo(row);
+                    src.Slice(o * n, n).CopyTo(row);
                 }
                 else
                 {

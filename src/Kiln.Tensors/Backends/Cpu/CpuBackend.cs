@@ -28,7 +28,7 @@ internal sealed partial class CpuBackend : IBackend
         _ => throw new ArgumentException($"Cannot upload a {host.GetType().Name}; use float[], long[] or bool[].", nameof(host)),
     };
 
-    public Array Download(Storage storage) => (Array)CpuStorage.Of(storage).Data.Clone();
+    public Array Download(Storage storage) => CpuStorage.Of(storage).ToArray();
 
     public Storage Cast(Storage x, DType dtype)
     {
@@ -37,46 +37,52 @@ internal sealed partial class CpuBackend : IBackend
         switch (s.DType, dtype)
         {
             case (var a, var b) when a == b:
-                return Upload(s.Data);
+                return Upload(s.ToArray());
             case (DType.Float32, DType.Int64):
                 {
                     var r = new long[n];
-                    for (var i = 0; i < n; i++) { r[i] = (long)s.F[i]; }
+                    var src = s.F;
+                    for (var i = 0; i < n; i++) { r[i] = (long)src[i]; }
                     return new CpuStorage(r);
                 }
 
             case (DType.Float32, DType.Bool):
                 {
                     var r = new bool[n];
-                    for (var i = 0; i < n; i++) { r[i] = s.F[i] != 0; }
+                    var src = s.F;
+                    for (var i = 0; i < n; i++) { r[i] = src[i] != 0; }
                     return new CpuStorage(r);
                 }
 
             case (DType.Int64, DType.Float32):
                 {
                     var r = new float[n];
-                    for (var i = 0; i < n; i++) { r[i] = s.L[i]; }
+                    var src = s.L;
+                    for (var i = 0; i < n; i++) { r[i] = src[i]; }
                     return new CpuStorage(r);
                 }
 
             case (DType.Int64, DType.Bool):
                 {
                     var r = new bool[n];
-                    for (var i = 0; i < n; i++) { r[i] = s.L[i] != 0; }
+                    var src = s.L;
+                    for (var i = 0; i < n; i++) { r[i] = src[i] != 0; }
                     return new CpuStorage(r);
                 }
 
             case (DType.Bool, DType.Float32):
                 {
                     var r = new float[n];
-                    for (var i = 0; i < n; i++) { r[i] = s.B[i] ? 1f : 0f; }
+                    var src = s.B;
+                    for (var i = 0; i < n; i++) { r[i] = src[i] ? 1f : 0f; }
                     return new CpuStorage(r);
                 }
 
             default:
                 {
                     var r = new long[n];
-                    for (var i = 0; i < n; i++) { r[i] = s.B[i] ? 1 : 0; }
+                    var src = s.B;
+                    for (var i = 0; i < n; i++) { r[i] = src[i] ? 1 : 0; }
                     return new CpuStorage(r);
                 }
         }
@@ -84,14 +90,16 @@ internal sealed partial class CpuBackend : IBackend
 
     public void Release(Storage storage)
     {
-        if (CpuStorage.Of(storage).Data is float[] buffer)
+        if (CpuStorage.Of(storage).OwnedFloats is { } buffer)
         {
             FloatPool.Return(buffer);
         }
     }
 
     public void CopyInto(Storage destination, Storage source) =>
-        Array.Copy(CpuStorage.Of(source).Data, CpuStorage.Of(destination).Data, source.Length);
+        CpuStorage.Of(source).CopyTo(0, CpuStorage.Of(destination), 0, source.Length);
+
+    public Storage? ViewOf(Storage x, int offset, int length) => CpuStorage.Of(x).View(offset, length);
 
     public void AddScaledInPlace(Storage destination, Storage source, float alpha)
     {
@@ -108,10 +116,10 @@ internal sealed partial class CpuBackend : IBackend
     public void AddRowInPlace(Storage destination, Storage row)
     {
         var d = CpuStorage.Of(destination).F;
-        var r = CpuStorage.Of(row).F.AsSpan(0, row.Length);
+        Span<float> r = CpuStorage.Of(row).F;
         for (var offset = 0; offset < destination.Length; offset += r.Length)
         {
-            var span = d.AsSpan(offset, r.Length);
+            var span = d.Slice(offset, r.Length);
             System.Numerics.Tensors.TensorPrimitives.Add(span, r, span);
         }
     }
@@ -121,9 +129,9 @@ internal sealed partial class CpuBackend : IBackend
         var s = CpuStorage.Of(destination);
         switch (s.DType)
         {
-            case DType.Float32: Array.Fill(s.F, (float)value); break;
-            case DType.Int64: Array.Fill(s.L, (long)value); break;
-            default: Array.Fill(s.B, value != 0); break;
+            case DType.Float32: s.F.Fill((float)value); break;
+            case DType.Int64: s.L.Fill((long)value); break;
+            default: s.B.Fill(value != 0); break;
         }
     }
 }

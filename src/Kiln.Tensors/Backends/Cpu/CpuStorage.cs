@@ -1,24 +1,43 @@
 namespace Kiln.Tensors.Backends.Cpu;
 
-/// <summary>A managed array (float[], long[] or bool[]) owned by the CPU backend.</summary>
+/// <summary>A run of a managed array (float[], long[] or bool[]) owned by the CPU backend: the whole array, or a view.</summary>
+/// <remarks>
+/// A view (<see cref="View"/>) reads and writes a contiguous range of another storage's array; it never returns the
+/// array to the pool, and the op that makes it marks the viewed storage so it is never recycled (<see cref="Storage.MarkViewed"/>).
+/// </remarks>
 internal sealed class CpuStorage : Storage
 {
+    private readonly Array _array;
+    private readonly bool _ownsArray = true;
+
     public CpuStorage(float[] data)
-        : base(DType.Float32, data.Length) => Data = data;
+        : base(DType.Float32, data.Length) => _array = data;
 
     public CpuStorage(long[] data)
-        : base(DType.Int64, data.Length) => Data = data;
+        : base(DType.Int64, data.Length) => _array = data;
 
     public CpuStorage(bool[] data)
-        : base(DType.Bool, data.Length) => Data = data;
+        : base(DType.Bool, data.Length) => _array = data;
 
-    public Array Data { get; }
+    private CpuStorage(CpuStorage source, int offset, int length)
+        : base(source.DType, length)
+    {
+        _array = source._array;
+        Offset = source.Offset + offset;
+        _ownsArray = false;
+    }
 
-    public float[] F => (float[])Data;
+    /// <summary>Where this storage's first element lies in the underlying array.</summary>
+    public int Offset { get; }
 
-    public long[] L => (long[])Data;
+    /// <summary>The underlying float array (longer than <see cref="Storage.Length"/> for a view; start at <see cref="Offset"/>).</summary>
+    public float[] FloatArray => (float[])_array;
 
-    public bool[] B => (bool[])Data;
+    public Span<float> F => new((float[])_array, Offset, Length);
+
+    public Span<long> L => new((long[])_array, Offset, Length);
+
+    public Span<bool> B => new((bool[])_array, Offset, Length);
 
     public override IBackend Backend => CpuBackend.Instance;
 
@@ -50,4 +69,22 @@ internal sealed class CpuStorage : Storage
         DType.Int64 => new CpuStorage(new long[length]),
         _ => new CpuStorage(new bool[length]),
     };
+
+    /// <summary>A view of <paramref name="length"/> elements from <paramref name="offset"/>, sharing this storage's array.</summary>
+    public CpuStorage View(int offset, int length) => new(this, offset, length);
+
+    /// <summary>Copies <paramref name="count"/> elements of any dtype between storages (indices relative to each storage).</summary>
+    public void CopyTo(int sourceIndex, CpuStorage destination, int destinationIndex, int count) =>
+        Array.Copy(_array, Offset + sourceIndex, destination._array, destination.Offset + destinationIndex, count);
+
+    /// <summary>A new array holding exactly this storage's elements.</summary>
+    public Array ToArray() => DType switch
+    {
+        DType.Float32 => F.ToArray(),
+        DType.Int64 => L.ToArray(),
+        _ => B.ToArray(),
+    };
+
+    /// <summary>The array itself when this storage owns it (for the buffer pool), else null.</summary>
+    public float[]? OwnedFloats => _ownsArray && _array is float[] f ? f : null;
 }

@@ -7,7 +7,7 @@ namespace Kiln.Tensors.Backends.Cpu;
 /// </remarks>
 internal static class FloatPool
 {
-    public const int MinLength = 4096;
+    public const int MinLength = 256;
     public const long MaxPooledBytes = 256L << 20;
 
     private static readonly Lock Gate = new();

@@ -132,6 +132,9 @@ internal abstract partial class GpuBackend : IBackend
 
     public void Release(Storage storage) => Of(storage).Release();
 
+    /// <summary>No views on the device: a cl_mem can only be offset through aligned sub-buffers, so slices copy.</summary>
+    public Storage? ViewOf(Storage x, int offset, int length) => null;
+
     public void AddScaledInPlace(Storage destination, Storage source, float alpha) =>
         Run("axpy", destination.Length, Buf(destination), Buf(source), KernelArg.Float(alpha), KernelArg.Int(destination.Length));
 
@@ -218,7 +221,7 @@ internal abstract partial class GpuBackend : IBackend
     }
 
     /// <summary>Runs a CPU kernel on host copies, for the rare shapes the device kernels do not cover.</summary>
-    protected Storage ViaCpu(Func<CpuBackend, Storage> kernel) => Upload(CpuStorage.Of(kernel(CpuBackend.Instance)).Data);
+    protected Storage ViaCpu(Func<CpuBackend, Storage> kernel) => Upload(CpuStorage.Of(kernel(CpuBackend.Instance)).ToArray());
 
     protected CpuStorage Host(Storage storage) => Download(storage) switch
     {
