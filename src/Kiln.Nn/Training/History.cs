@@ -6,7 +6,7 @@ using Kiln.Display;
 namespace Kiln.Nn.Training;
 
 /// <summary>The per-epoch values (loss, metrics, validation values, learning rate) recorded by <see cref="Trainer.Fit"/>.</summary>
-/// <remarks>Keras: <c>History.history</c>. Displays as a table; <see cref="Series"/> gives one column for charts.</remarks>
+/// <remarks>Keras: <c>History.history</c>. Displays as a table and line charts; <see cref="Series"/> gives one column.</remarks>
 public sealed class History : IDisplayable
 {
     private readonly List<string> _names = [];
@@ -70,7 +70,7 @@ public sealed class History : IDisplayable
         return sb.ToString();
     }
 
-    /// <summary>Renders the history as an HTML table and plain text.</summary>
+    /// <summary>Renders the history as an HTML table with SVG line charts (losses, other metrics), and as plain text.</summary>
     public MimeBundle ToMimeBundle()
     {
         var html = new StringBuilder("<table class=\"kiln-history\"><thead><tr><th>epoch</th>");
@@ -91,7 +91,7 @@ public sealed class History : IDisplayable
             html.Append("</tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table>").Append(HistoryChart.Svg(this));
         return new MimeBundle().Add(MimeTypes.Html, html.ToString()).Add(MimeTypes.PlainText, ToString());
     }
 
