@@ -16,10 +16,15 @@ internal static class ServeCommand
         var maxBatchSize = new Option<int?>("--max-batch-size") { Description = "Most rows the batcher combines into one inference (default 64)." };
         var maxQueueSize = new Option<int?>("--max-queue-size") { Description = "Most requests waiting for a batch; beyond it requests get 503 + Retry-After (default 1024)." };
         var maxQueueDelay = new Option<double?>("--max-queue-delay-ms") { Description = "How long a request may wait for others to fill a batch, in milliseconds (default 0)." };
+        var blasThreads = new Option<int>("--blas-threads")
+        {
+            Description = "Threads per matrix product (OpenBLAS). Default 1: batches run one at a time, the other cores serve HTTP.",
+            DefaultValueFactory = _ => 1,
+        };
         var logRequests = new Option<bool>("--log-requests") { Description = "Log every request (method, path, status, duration; never payloads). Off by default: it costs throughput." };
         var command = new Command("serve", "Serve a model over HTTP: V2 inference protocol, /predict with preprocessing, /metrics. Ctrl+C drains and stops.")
         {
-            model, port, host, apiKey, maxBatchSize, maxQueueSize, maxQueueDelay, logRequests,
+            model, port, host, apiKey, maxBatchSize, maxQueueSize, maxQueueDelay, blasThreads, logRequests,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -30,6 +35,13 @@ internal static class ServeCommand
                 return 2;
             }
 
+            if (parse.GetValue(blasThreads) is var threads && threads < 1)
+            {
+                await Console.Error.WriteLineAsync($"kiln serve: --blas-threads must be at least 1, got {threads}.").ConfigureAwait(false);
+                return 2;
+            }
+
+            Kiln.Tensors.CpuBlas.ThreadCount = threads;
             var defaults = new ServerOptions();
             var level = parse.GetValue(logRequests) ? LogLevel.Information : LogLevel.Warning;
             var options = new ServerOptions

@@ -17,4 +17,14 @@ internal static unsafe partial class NativeMethods
     internal static partial void CblasSgemm(
         int order, int transA, int transB, int m, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc);
+
+    /// <summary>Sets the number of threads OpenBLAS uses for each call (process-wide).</summary>
+    [LibraryImport(OpenBlasLibrary, EntryPoint = "openblas_set_num_threads")]
+    [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    internal static partial void OpenBlasSetNumThreads(int threads);
+
+    /// <summary>The number of threads OpenBLAS uses for each call.</summary>
+    [LibraryImport(OpenBlasLibrary, EntryPoint = "openblas_get_num_threads")]
+    [UnmanagedCallConv(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
+    internal static partial int OpenBlasGetNumThreads();
 }
