@@ -70,13 +70,28 @@ public static class NotebookFile
     public static void Save(NotebookDocument document, string path)
     {
         var (text, target) = Prepare(document, path);
-        WriteAtomically(target, tmp =>
+        WriteTextAtomically(text, target);
+    }
+
+    /// <summary>Writes already serialized notebook text to <paramref name="path"/> atomically, as <see cref="Save"/> does.</summary>
+    public static void WriteTextAtomically(string text, string path)
+    {
+        var target = Path.GetFullPath(path);
+        var tmp = TempPathFor(target);
+        try
         {
-            using var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            var bytes = Utf8NoBom.GetBytes(text);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        });
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(Utf8NoBom.GetBytes(text));
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(tmp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(tmp);
+        }
     }
 
     /// <summary>Saves a document atomically and asynchronously; see <see cref="Save"/>.</summary>
@@ -107,20 +122,6 @@ public static class NotebookFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var format = Path.GetExtension(path).Equals(".dib", StringComparison.OrdinalIgnoreCase) ? NotebookFileFormat.Dib : NotebookFileFormat.Ipynb;
         return (Serialize(document, format), Path.GetFullPath(path));
-    }
-
-    private static void WriteAtomically(string target, Action<string> write)
-    {
-        var tmp = TempPathFor(target);
-        try
-        {
-            write(tmp);
-            File.Move(tmp, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(tmp);
-        }
     }
 
     private static string TempPathFor(string target) =>

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text;
 using Kiln.Notebooks;
 
 namespace Kiln.Runner.Execution;
@@ -16,7 +15,6 @@ namespace Kiln.Runner.Execution;
 /// </remarks>
 internal sealed class NotebookSaver(NotebookDocument document, string path)
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _target = Path.GetFullPath(path);
     private readonly NotebookFileFormat _format =
         Path.GetExtension(path).Equals(".dib", StringComparison.OrdinalIgnoreCase) ? NotebookFileFormat.Dib : NotebookFileFormat.Ipynb;
@@ -78,31 +76,12 @@ internal sealed class NotebookSaver(NotebookDocument document, string path)
 
             try
             {
-                Write(text);
+                NotebookFile.WriteTextAtomically(text, _target);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _failure ??= ex;
             }
-        }
-    }
-
-    private void Write(string text)
-    {
-        var tmp = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(Utf8NoBom.GetBytes(text));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(tmp, _target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(tmp);
         }
     }
 }
