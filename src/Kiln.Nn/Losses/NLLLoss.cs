@@ -49,7 +49,8 @@ internal static class ClassTargets
         }
 
         var labels = target.ToArray<long>();
-        if (weight is null && AllInRange(loss, labels, c, ignoreIndex))
+        var allKept = CheckLabels(loss, labels, c, ignoreIndex);
+        if (weight is null && allKept)
         {
             // Every row kept with weight 1: gather by the target itself; the product with all-ones weights is skipped (exact).
             var picked = logProbabilities.Gather(1, target.Reshape(n, 1).To(logProbabilities.Device)).Squeeze(1);
@@ -65,11 +66,6 @@ internal static class ClassTargets
             if (labels[i] == ignoreIndex)
             {
                 continue;
-            }
-
-            if (labels[i] < 0 || labels[i] >= c)
-            {
-                throw new ArgumentOutOfRangeException(nameof(target), $"{loss}: target {labels[i]} at row {i} is outside the {c} classes [0, {c - 1}].");
             }
 
             safe[i] = labels[i];
@@ -89,8 +85,9 @@ internal static class ClassTargets
             weight is null ? null : Tensor.FromArray(classWeights, 1, c).To(device));
     }
 
-    /// <summary>Whether every label is a valid class (none ignored); throws for one outside the classes.</summary>
-    private static bool AllInRange(string loss, long[] target, int classes, long ignoreIndex)
+    /// <summary>Checks that every label not ignored is a class; returns whether none is ignored.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A label is outside the classes.</exception>
+    private static bool CheckLabels(string loss, long[] target, int classes, long ignoreIndex)
     {
         var allKept = true;
         for (var i = 0; i < target.Length; i++)
