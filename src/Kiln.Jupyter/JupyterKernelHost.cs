@@ -40,9 +40,9 @@ public sealed partial class JupyterKernelHost : IAsyncDisposable
         _options = JupyterKernelOptions.Adapt(options ?? new KernelOptions());
         _transport = new KernelTransport(connection, _log);
         _messages = new MessageFactory(Guid.NewGuid().ToString("N"), _options.TimeProvider);
-        _language = new LanguageServices(_options);
         _stdin = new StdinBridge(_transport, _messages);
         _kernel = new CSharpKernel(_options);
+        _language = new LanguageServices(_options, () => _kernel.ReferencedFiles);
     }
 
     /// <summary>Reads <paramref name="connectionFilePath"/>, binds the kernel's sockets and serves clients until a shutdown request,

@@ -128,7 +128,9 @@ public sealed partial class CSharpKernel
 
         if (assemblies.Count > 0)
         {
-            _scriptOptions = _scriptOptions.AddReferences(assemblies.Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p)));
+            var added = assemblies.Distinct(StringComparer.Ordinal).ToList();
+            _scriptOptions = _scriptOptions.AddReferences(added.Select(p => MetadataReference.CreateFromFile(p)));
+            Volatile.Write(ref _referencedFiles, [.. _referencedFiles, .. added.Except(_referencedFiles, StringComparer.Ordinal)]);
         }
 
         return true;

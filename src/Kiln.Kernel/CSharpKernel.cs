@@ -31,6 +31,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     private readonly List<string> _packageSources = [];
     private ScriptOptions _scriptOptions;
     private ScriptState<object>? _state;
+    private string[] _referencedFiles = [];
     private AbortableCellThread? _cellThread;
     private int _executionCount;
     private bool _disposed;
@@ -68,6 +69,10 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The assembly files that <c>#r</c> and <c>#r "nuget:"</c> added to the cells, in the order they were added.</summary>
+    /// <remarks>Safe to read while a cell runs: each change replaces the list.</remarks>
+    public IReadOnlyList<string> ReferencedFiles => Volatile.Read(ref _referencedFiles);
 
     /// <summary>Returns whether <paramref name="code"/> is a complete submission (no unclosed braces, strings or statements).</summary>
     /// <remarks>Jupyter: <c>is_complete_request</c>. Magic lines are ignored.</remarks>

@@ -12,18 +12,28 @@ namespace Kiln.Jupyter.Language;
 /// <remarks>
 /// Polyglot Notebooks: the <c>InteractiveWorkspace</c>. The cells run so far are joined into one script document
 /// (their <c>using</c> directives first, then their code) followed by the cell being edited; analysis never runs code.
+/// Assemblies that cells added with <c>#r</c> join the analysis references before the next request.
 /// </remarks>
 internal sealed partial class LanguageServices
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     private readonly KernelOptions _options;
+    private readonly Func<IReadOnlyList<string>> _referencedFiles;
     private readonly Lock _gate = new();
     private readonly StringBuilder _usings = new();
     private readonly StringBuilder _history = new();
     private Project? _project;
+    private int _referencedFileCount;
 
-    public LanguageServices(KernelOptions options) => _options = options;
+    /// <summary>Creates the services for a kernel with <paramref name="options"/>.</summary>
+    /// <param name="options">The kernel's default references and imports.</param>
+    /// <param name="referencedFiles">The assembly files the kernel's cells added with <c>#r</c> so far (<see cref="CSharpKernel.ReferencedFiles"/>).</param>
+    public LanguageServices(KernelOptions options, Func<IReadOnlyList<string>> referencedFiles)
+    {
+        _options = options;
+        _referencedFiles = referencedFiles;
+    }
 
     /// <summary>Adds a cell that ran, so later analysis sees what it declared.</summary>
     public void Record(string code)
@@ -69,9 +79,16 @@ internal sealed partial class LanguageServices
     {
         string prefix;
         Project project;
+        var files = _referencedFiles();
         lock (_gate)
         {
             project = _project ??= CreateProject();
+            if (files.Count > _referencedFileCount)
+            {
+                project = _project = project.AddMetadataReferences(ReferenceSet.FromFiles(files.Skip(_referencedFileCount)));
+                _referencedFileCount = files.Count;
+            }
+
             prefix = ImportsText() + _usings + _history;
         }
 

@@ -40,6 +40,9 @@ internal static class ReferenceSet
         return references;
     }
 
+    /// <summary>Returns references for assembly files that cells added with <c>#r</c>.</summary>
+    public static IEnumerable<MetadataReference> FromFiles(IEnumerable<string> paths) => paths.Select(FromFile);
+
     private static MetadataReference FromFile(string path)
     {
         var xml = Path.ChangeExtension(path, ".xml");
