@@ -20,9 +20,6 @@ internal static class KilnKernelOptions
         "Kiln.Nn.Data",
         "Kiln.Nn.Training",
         "Kiln.Nn.Checkpoints",
-        "Kiln.Serving",
-        "Kiln.Serving.Client",
-        "Kiln.Serving.Packaging",
     ];
 
     private static readonly Assembly[] LibraryReferences =
@@ -32,12 +29,18 @@ internal static class KilnKernelOptions
         typeof(Kiln.Metrics.ClassificationMetrics).Assembly,
         typeof(Kiln.Tensors.Tensor).Assembly,
         typeof(Kiln.Nn.Module).Assembly,
-        typeof(Kiln.Serving.ModelServer).Assembly,
     ];
+
+    /// <summary>Kiln.Serving brings ASP.NET Core, whose ~80 assemblies made every cell's compile about 40% slower: it is
+    /// referenced from the first cell that names it (<c>ModelServer</c>, <c>using Kiln.Serving;</c>, ...).</summary>
+    private static readonly OnDemandLibrary Serving = new(
+        typeof(Kiln.Serving.ModelServer).Assembly,
+        ["Kiln.Serving", "Kiln.Serving.Client", "Kiln.Serving.Packaging"]);
 
     public static KernelOptions Create() => new()
     {
         Imports = [.. KernelOptions.DefaultImports, .. LibraryImports],
         References = [.. KernelOptions.DefaultReferences, .. LibraryReferences],
+        OnDemandLibraries = [Serving],
     };
 }

@@ -25,6 +25,7 @@ internal static class JupyterKernelOptions
         {
             Imports = imports,
             References = references,
+            OnDemandLibraries = [.. options.OnDemandLibraries],
             HardStopOnCancel = true,
             CacheDirectory = options.CacheDirectory,
             NuGetPackagesDirectory = options.NuGetPackagesDirectory,

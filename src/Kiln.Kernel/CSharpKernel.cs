@@ -29,6 +29,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     private readonly NuGetRestorer _restorer;
     private readonly Dictionary<string, string> _loadedPackages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _packageSources = [];
+    private readonly List<LibraryMention> _unreferencedLibraries;
     private ScriptOptions _scriptOptions;
     private ScriptState<object>? _state;
     private string[] _referencedFiles = [];
@@ -43,12 +44,13 @@ public sealed partial class CSharpKernel : IAsyncDisposable
         _restorer = new NuGetRestorer(_options);
         _scriptOptions = ScriptOptions.Default
             .WithReferences(ScriptReferences.Resolve(_options.References))
-            .WithImports(_options.Imports.Select(i => i.StartsWith("static ", StringComparison.Ordinal) ? i["static ".Length..].Trim() : i))
+            .WithImports(_options.Imports.Select(ScriptImport))
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8);
+        _unreferencedLibraries = [.. _options.OnDemandLibraries.Select(l => new LibraryMention(l))];
         ConsoleCapture.Acquire();
     }
 
@@ -202,6 +204,11 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             return SubmissionStatus.Cancelled;
         }
 
+        if (cell.HasCode)
+        {
+            ReferenceMentionedLibraries(cell.Code);
+        }
+
         var started = _options.TimeProvider.GetTimestamp();
         var status = cell.HasCode ? await RunCodeAsync(cell.Code, context, ct).ConfigureAwait(false) : SubmissionStatus.Succeeded;
         if (magics.Time)
@@ -213,4 +220,20 @@ public sealed partial class CSharpKernel : IAsyncDisposable
 
         return status;
     }
+
+    /// <summary>References the on-demand libraries that <paramref name="code"/> names, and imports their namespaces, for this cell and the rest.</summary>
+    private void ReferenceMentionedLibraries(string code)
+    {
+        foreach (var mention in _unreferencedLibraries.Where(m => m.IsMentionedIn(code)).ToList())
+        {
+            _scriptOptions = _scriptOptions
+                .AddReferences(MetadataReference.CreateFromFile(mention.Library.Assembly.Location))
+                .AddImports(mention.Library.Imports.Select(ScriptImport));
+            _unreferencedLibraries.Remove(mention);
+        }
+    }
+
+    /// <summary>Returns the name Roslyn expects for an import: a <c>static </c> prefix (a type's static members) is dropped.</summary>
+    private static string ScriptImport(string import) =>
+        import.StartsWith("static ", StringComparison.Ordinal) ? import["static ".Length..].Trim() : import;
 }

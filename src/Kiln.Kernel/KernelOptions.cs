@@ -44,6 +44,10 @@ public sealed class KernelOptions
     /// <summary>The assemblies referenced by every cell; add a library's assembly to make it available without <c>#r</c>.</summary>
     public IList<Assembly> References { get; init; } = [.. DefaultReferences];
 
+    /// <summary>Libraries referenced (and their namespaces imported) only from the first cell that names them.</summary>
+    /// <remarks>Empty by default; see <see cref="OnDemandLibrary"/> for when to prefer this over <see cref="References"/>.</remarks>
+    public IList<OnDemandLibrary> OnDemandLibraries { get; init; } = [];
+
     /// <summary>Whether cancelling a submission aborts a cell that ignores its cancellation token (for example <c>while(true){}</c>).</summary>
     /// <remarks>
     /// Off by default. When on, cells run one at a time on a thread the kernel keeps for them, under

@@ -99,7 +99,7 @@ internal sealed partial class LanguageServices
     private string ImportsText()
     {
         var text = new StringBuilder();
-        foreach (var import in _options.Imports)
+        foreach (var import in _options.Imports.Concat(_options.OnDemandLibraries.SelectMany(l => l.Imports)))
         {
             text.Append("using ").Append(import).Append(";\n");
         }
@@ -118,7 +118,7 @@ internal sealed partial class LanguageServices
             LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true),
             parseOptions: ParseOptions,
-            metadataReferences: ReferenceSet.Create(_options.References));
+            metadataReferences: ReferenceSet.Create(_options.References.Concat(_options.OnDemandLibraries.Select(l => l.Assembly))));
         return workspace.AddProject(info);
     }
 
