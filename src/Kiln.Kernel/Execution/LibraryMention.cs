@@ -38,6 +38,12 @@ internal sealed class LibraryMention
             return true;
         }
 
+        // Most cells contain none of the names at all; only those that do are parsed to tell identifiers from text.
+        if (!_typeNames.Any(name => code.Contains(name, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
         var root = CSharpSyntaxTree.ParseText(code, ScriptParseOptions).GetRoot();
         return root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && _typeNames.Contains(t.ValueText));
     }
