@@ -22,7 +22,11 @@ public sealed partial class CSharpKernel
             var script = previous is null ? CSharpScript.Create(code, options) : previous.Script.ContinueWith(code, options);
             // Compiles and loads the cell; a compile error throws CompilationErrorException. Unlike Script.Compile, it
             // skips a second full diagnostics pass that would only find warnings, which the kernel does not report.
-            Action compile = () => script.CreateDelegate(ct);
+            Action compile = () =>
+            {
+                script.CreateDelegate(ct);
+                _symbols.Register(script.GetCompilation());
+            };
             Func<Task<ScriptState<object>>> run = previous is null
                 ? () => script.RunAsync(null, CatchAll, ct)
                 : () => script.RunFromAsync(previous, CatchAll, ct);
@@ -49,7 +53,7 @@ public sealed partial class CSharpKernel
                     return SubmissionStatus.Cancelled;
                 }
 
-                ErrorReporter.PublishException(context, exception);
+                ErrorReporter.PublishException(context, exception, _symbols);
                 return SubmissionStatus.Failed;
             }
 
@@ -73,7 +77,7 @@ public sealed partial class CSharpKernel
         catch (Exception e)
         {
             // Anything else (a formatter that throws, a failure inside Roslyn) is reported, never thrown: the kernel stays usable.
-            ErrorReporter.PublishException(context, e);
+            ErrorReporter.PublishException(context, e, _symbols);
             return SubmissionStatus.Failed;
         }
         finally

@@ -30,6 +30,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     private readonly Dictionary<string, string> _loadedPackages = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _packageSources = [];
     private readonly List<LibraryMention> _unreferencedLibraries;
+    private readonly SubmissionSymbols _symbols = new();
     private ScriptOptions _scriptOptions;
     private ScriptState<object>? _state;
     private string[] _referencedFiles = [];
@@ -48,7 +49,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true)
-            .WithEmitDebugInformation(true)
+            .WithEmitDebugInformation(false) // SubmissionSymbols emits a cell's PDB when an exception needs its lines.
             .WithFileEncoding(Encoding.UTF8);
         _unreferencedLibraries = [.. _options.OnDemandLibraries.Select(l => new LibraryMention(l))];
         ConsoleCapture.Acquire();
@@ -180,6 +181,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             {
                 _disposed = true;
                 _cellThread?.Dispose();
+                _symbols.Dispose();
                 ConsoleCapture.Release();
             }
         }

@@ -58,6 +58,22 @@ public class CSharpKernelErrorTests
     }
 
     [Fact]
+    public async Task SubmitAsync_ExceptionAfterAwaitsAndInALambda_ReportsTheCellLinesOfEveryFrame()
+    {
+        // Cells are compiled without symbols; their lines come from a PDB emitted when the exception is reported.
+        await using var kernel = new CSharpKernel();
+        await kernel.RunOkAsync("async Task Fail()\n{\n    await Task.Yield();\n    throw new InvalidOperationException(\"late\");\n}");
+        var late = (await kernel.RunAsync("await Task.Delay(1);\n\nawait Fail();")).Error.ShouldNotBeNull();
+        late.Traceback.ShouldContain(line => line.EndsWith(" in <cell 1>, line 4", StringComparison.Ordinal));
+        late.Traceback.ShouldContain("   at <cell 2>, line 3");
+
+        var inLambda = (await kernel.RunAsync("var divisors = new[] { 1, 0 };\nvar quotients = divisors\n    .Select(d => 10 / d)\n    .ToList();")).Error.ShouldNotBeNull();
+        inLambda.Name.ShouldBe("DivideByZeroException");
+        inLambda.Traceback.ShouldContain("   at <cell 3>, line 3");
+        inLambda.Traceback.ShouldContain("   at <cell 3>, line 2");
+    }
+
+    [Fact]
     public async Task SubmitAsync_ExceptionWithInner_ListsInnerException()
     {
         await using var kernel = new CSharpKernel();

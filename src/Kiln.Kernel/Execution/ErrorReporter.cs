@@ -46,14 +46,17 @@ internal static partial class ErrorReporter
     }
 
     /// <summary>Publishes a runtime exception with its type as name and a traceback of user frames only.</summary>
-    public static void PublishException(SubmissionContext context, Exception exception)
+    /// <param name="context">The submission.</param>
+    /// <param name="exception">What the cell threw.</param>
+    /// <param name="symbols">Gives the frames in cells their lines.</param>
+    public static void PublishException(SubmissionContext context, Exception exception, SubmissionSymbols symbols)
     {
         var traceback = new List<string>();
         var first = true;
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
             traceback.Add((first ? string.Empty : " ---> ") + current.GetType().FullName + ": " + current.Message);
-            traceback.AddRange(UserFrames(current.StackTrace));
+            traceback.AddRange(UserFrames(symbols.StackTraceOf(current)));
             first = false;
         }
 
