@@ -64,7 +64,7 @@ public class CSharpKernelErrorTests
         await using var kernel = new CSharpKernel();
         await kernel.RunOkAsync("async Task Fail()\n{\n    await Task.Yield();\n    throw new InvalidOperationException(\"late\");\n}");
         var late = (await kernel.RunAsync("await Task.Delay(1);\n\nawait Fail();")).Error.ShouldNotBeNull();
-        late.Traceback.ShouldContain(line => line.EndsWith(" in <cell 1>, line 4", StringComparison.Ordinal));
+        late.Traceback.ShouldContain("   at Fail() in <cell 1>, line 4");
         late.Traceback.ShouldContain("   at <cell 2>, line 3");
 
         var inLambda = (await kernel.RunAsync("var divisors = new[] { 1, 0 };\nvar quotients = divisors\n    .Select(d => 10 / d)\n    .ToList();")).Error.ShouldNotBeNull();

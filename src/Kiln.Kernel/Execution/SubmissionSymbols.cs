@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Text;
@@ -45,7 +46,7 @@ internal sealed class SubmissionSymbols : IDisposable
             // One frame as the runtime writes it: "   at Method(...)", then " in file:line n" when it has symbols, then a
             // "--- End of stack trace from previous location ---" line after the last frame before an await.
             var lines = new StackTrace(frame).ToString().TrimEnd().Split('\n');
-            text.Append(lines[0].TrimEnd());
+            text.Append(StateMachineOwner(method) is { } owner ? "   at " + Describe(owner) : lines[0].TrimEnd());
             if (frame.GetFileName() is null && Locate(frame, method) is { } location)
             {
                 text.Append(location);
@@ -77,12 +78,44 @@ internal sealed class SubmissionSymbols : IDisposable
         }
     }
 
-    private static bool IsHidden(System.Reflection.MethodBase method) =>
+    /// <summary>Returns the cell method whose async or iterator state machine <paramref name="method"/> is the <c>MoveNext</c> of, or null.</summary>
+    /// <remarks>The runtime names such frames after their method only for state machines marked compiler-generated, which
+    /// Roslyn's submissions are not: without this, <c>async Task Fail()</c> in a cell showed as <c>&lt;Fail&gt;d__1.MoveNext()</c>.</remarks>
+    private MethodInfo? StateMachineOwner(MethodBase method)
+    {
+        if (method.Name != nameof(System.Runtime.CompilerServices.IAsyncStateMachine.MoveNext)
+            || method.DeclaringType is not { DeclaringType: { } owner } stateMachine
+            || !IsSubmission(method.Module.Assembly))
+        {
+            return null;
+        }
+
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic
+            | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        return owner.GetMethods(Declared).FirstOrDefault(m =>
+            m.GetCustomAttributes(typeof(System.Runtime.CompilerServices.StateMachineAttribute), inherit: false)
+                .Cast<System.Runtime.CompilerServices.StateMachineAttribute>()
+                .Any(a => a.StateMachineType == stateMachine));
+    }
+
+    /// <summary>Writes a method as the runtime does in stack traces: <c>Type.Method(ParameterType name, ...)</c>.</summary>
+    private static string Describe(MethodInfo method) =>
+        $"{method.DeclaringType?.FullName?.Replace('+', '.')}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => $"{p.ParameterType.Name} {p.Name}"))})";
+
+    private bool IsSubmission(Assembly assembly)
+    {
+        lock (_gate)
+        {
+            return assembly.GetName().Name is { } name && _compilations.ContainsKey(name);
+        }
+    }
+
+    private static bool IsHidden(MethodBase method) =>
         method.IsDefined(typeof(StackTraceHiddenAttribute), inherit: false)
         || (method.DeclaringType?.IsDefined(typeof(StackTraceHiddenAttribute), inherit: false) ?? false);
 
     /// <summary>Returns <c> in FILE:line N</c> for a frame in a registered submission, or null for any other frame.</summary>
-    private string? Locate(StackFrame frame, System.Reflection.MethodBase method)
+    private string? Locate(StackFrame frame, MethodBase method)
     {
         var offset = frame.GetILOffset();
         if (offset == StackFrame.OFFSET_UNKNOWN || method.Module.Assembly.GetName().Name is not { } assembly)
