@@ -31,7 +31,7 @@ internal static class KilnKernelOptions
         typeof(Kiln.Nn.Module).Assembly,
     ];
 
-    /// <summary>Kiln.Serving brings ASP.NET Core, whose ~80 assemblies made every cell's compile about 40% slower: it is
+    /// <summary>Kiln.Serving brings ASP.NET Core, whose ~80 assemblies made every cell's compile about a third slower: it is
     /// referenced from the first cell that names it (<c>ModelServer</c>, <c>using Kiln.Serving;</c>, ...).</summary>
     private static readonly OnDemandLibrary Serving = new(
         typeof(Kiln.Serving.ModelServer).Assembly,

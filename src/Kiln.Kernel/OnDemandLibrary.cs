@@ -8,7 +8,7 @@ namespace Kiln.Kernel;
 /// <remarks>
 /// For libraries with a large dependency closure: Roslyn binds every assembly a cell can reach again for each cell, so
 /// Kiln.Serving (which brings ASP.NET Core's ~80 assemblies) referenced from the start made every cell's compile about
-/// 40% slower, in notebooks that never serve a model too. A cell names the library when it mentions one of its public
+/// a third slower, in notebooks that never serve a model too. A cell names the library when it mentions one of its public
 /// types in <paramref name="Imports"/> (<c>ModelServer</c>) or one of those namespaces (<c>using Kiln.Serving;</c>,
 /// <c>Kiln.Serving.Client.ModelClient</c>); from that cell on it is referenced as if it had been from the start.
 /// </remarks>
