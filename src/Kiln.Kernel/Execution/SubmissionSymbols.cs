@@ -10,7 +10,7 @@ namespace Kiln.Kernel.Execution;
 
 /// <summary>Writes stack traces whose frames in cells carry their file and line, for submissions compiled without symbols.</summary>
 /// <remarks>
-/// Emitting a portable PDB with every cell cost about a quarter of a trivial cell's compile, for line numbers that only
+/// Emitting a portable PDB with every cell cost about a tenth of a trivial cell's CPU, for line numbers that only
 /// an exception ever reads. Cells are compiled without one, and a submission's PDB is emitted from its compilation when a
 /// stack frame first needs it. Roslyn emits the same IL with and without symbols, so a frame's IL offset maps onto the PDB
 /// emitted later exactly as onto one loaded with the cell. The frames come from <see cref="StackTrace"/>, which keeps
