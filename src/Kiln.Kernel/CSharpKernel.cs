@@ -229,7 +229,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
         foreach (var mention in _unreferencedLibraries.Where(m => m.IsMentionedIn(code)).ToList())
         {
             _scriptOptions = _scriptOptions
-                .AddReferences(MetadataReference.CreateFromFile(mention.Library.Assembly.Location))
+                .AddReferences(MetadataReference.CreateFromFile(mention.File))
                 .AddImports(mention.Library.Imports.Select(ScriptImport));
             _unreferencedLibraries.Remove(mention);
         }

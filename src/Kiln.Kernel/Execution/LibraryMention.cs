@@ -18,17 +18,16 @@ internal sealed class LibraryMention
     public LibraryMention(OnDemandLibrary library)
     {
         ArgumentNullException.ThrowIfNull(library);
-        if (library.Assembly.IsDynamic || string.IsNullOrEmpty(library.Assembly.Location))
-        {
-            throw new NotSupportedException($"Cannot reference the assembly '{library.Assembly.GetName().Name}' in cells: it has no file (it is dynamic or was loaded from bytes).");
-        }
-
         Library = library;
-        _typeNames = PublicTypeNames(library.Assembly.Location, library.Imports);
+        File = ScriptReferences.FileOf(library.Assembly);
+        _typeNames = PublicTypeNames(File, library.Imports);
     }
 
     /// <summary>The library this recognizes.</summary>
     public OnDemandLibrary Library { get; }
+
+    /// <summary>The library's assembly file, to reference.</summary>
+    public string File { get; }
 
     /// <summary>Returns whether <paramref name="code"/> mentions one of the library's namespaces or public types.</summary>
     public bool IsMentionedIn(string code)
@@ -50,7 +49,7 @@ internal sealed class LibraryMention
 
     private static HashSet<string> PublicTypeNames(string path, IReadOnlyList<string> namespaces)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = System.IO.File.OpenRead(path);
         using var image = new PEReader(stream);
         var metadata = image.GetMetadataReader();
         var names = new HashSet<string>(StringComparer.Ordinal);

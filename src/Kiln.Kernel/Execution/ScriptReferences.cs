@@ -49,14 +49,17 @@ internal static class ScriptReferences
 
         foreach (var assembly in assemblies)
         {
-            if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location))
-            {
-                throw new NotSupportedException($"Cannot reference the assembly '{assembly.GetName().Name}' in cells: it has no file (it is dynamic or was loaded from bytes).");
-            }
-
-            Add(assembly.Location, () => MetadataReference.CreateFromFile(assembly.Location));
+            var path = FileOf(assembly);
+            Add(path, () => MetadataReference.CreateFromFile(path));
         }
 
         return references;
     }
+
+    /// <summary>Returns the file of <paramref name="assembly"/>, which cells can reference.</summary>
+    /// <exception cref="NotSupportedException">The assembly has no file (dynamic, or loaded from bytes).</exception>
+    public static string FileOf(Assembly assembly) =>
+        assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location)
+            ? throw new NotSupportedException($"Cannot reference the assembly '{assembly.GetName().Name}' in cells: it has no file (it is dynamic or was loaded from bytes).")
+            : assembly.Location;
 }
