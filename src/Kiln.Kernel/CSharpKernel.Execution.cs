@@ -2,50 +2,46 @@ using Kiln.Display;
 using Kiln.Kernel.Events;
 using Kiln.Kernel.Execution;
 using Kiln.Kernel.Formatting;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
 namespace Kiln.Kernel;
 
 public sealed partial class CSharpKernel
 {
-    private static readonly Func<Exception, bool> CatchAll = _ => true;
-
     private async Task<SubmissionStatus> RunCodeAsync(string code, SubmissionContext context, CancellationToken ct)
     {
         SubmissionContext.Current = context;
         DisplaySession.Current = context.DisplayChannel;
+        CompiledSubmission? submission = null;
+        var accepted = false;
         try
         {
-            var previous = _state;
-            var options = _scriptOptions.WithFilePath(ErrorReporter.CellFileName(context.ExecutionCount));
-            var script = previous is null ? CSharpScript.Create(code, options) : previous.Script.ContinueWith(code, options);
-            // Compiles and loads the cell; a compile error throws CompilationErrorException. Unlike Script.Compile, it
-            // skips a second full diagnostics pass that would only find warnings, which the kernel does not report.
+            // Compiles and loads the cell; a compile error throws CompilationErrorException.
+            Func<Task<SubmissionOutcome>>? run = null;
             Action compile = () =>
             {
-                script.CreateDelegate(ct);
-                _symbols.Register(script.GetCompilation());
+                submission = _compiler.Compile(code, ErrorReporter.CellFileName(context.ExecutionCount), ct);
+                _symbols.Register(submission.Compilation);
+                run = Load(submission, _states);
             };
-            Func<Task<ScriptState<object>>> run = previous is null
-                ? () => script.RunAsync(null, CatchAll, ct)
-                : () => script.RunFromAsync(previous, CatchAll, ct);
             // With hard stops, the compile runs before the abortable part, so that a stop can only abort the cell's own
             // code, never Roslyn. A token that can never fire needs no abortable thread. Without hard stops, the compile
             // is awaited to its end even when cancelled, so that it never overlaps the next cell's compile.
-            ScriptState<object> state;
+            SubmissionOutcome outcome;
             if (_options.HardStopOnCancel && ct.CanBeCanceled)
             {
-                state = await CellThread.RunAsync(compile, () => run().GetAwaiter().GetResult(), ct).ConfigureAwait(false);
+                outcome = await CellThread.RunAsync(compile, () => run!().GetAwaiter().GetResult(), ct).ConfigureAwait(false);
             }
             else
             {
                 await Task.Run(compile, ct).ConfigureAwait(false);
-                state = await Task.Run(run, ct).WaitAsync(ct).ConfigureAwait(false);
+                outcome = await Task.Run(run!, ct).WaitAsync(ct).ConfigureAwait(false);
             }
 
-            _state = state;
-            if (state.Exception is { } exception)
+            // A cell that ran, even one that threw, is part of the chain: the next cell sees what it declared.
+            _compiler.Accept(submission!);
+            accepted = true;
+            if (outcome.Exception is { } exception)
             {
                 if (exception is OperationCanceledException && ct.IsCancellationRequested)
                 {
@@ -57,9 +53,9 @@ public sealed partial class CSharpKernel
                 return SubmissionStatus.Failed;
             }
 
-            if (ReturnValueDetector.HasReturnValue(script.GetCompilation()))
+            if (ReturnValueDetector.HasReturnValue(submission!.Compilation))
             {
-                context.Publish(new ReturnValueProduced(Formatter.Format(state.ReturnValue)) { ExecutionCount = context.ExecutionCount });
+                context.Publish(new ReturnValueProduced(Formatter.Format(outcome.Value)) { ExecutionCount = context.ExecutionCount });
             }
 
             return SubmissionStatus.Succeeded;
@@ -82,8 +78,25 @@ public sealed partial class CSharpKernel
         }
         finally
         {
+            if (submission is not null && !accepted)
+            {
+                _compiler.Discard(submission); // stopped: the next cell continues the one before
+            }
+
             DisplaySession.Current = null;
             SubmissionContext.Current = null;
         }
+    }
+
+    /// <summary>Loads <paramref name="submission"/>'s assembly, and returns what runs its code with <paramref name="states"/>.</summary>
+    private Func<Task<SubmissionOutcome>> Load(CompiledSubmission submission, SubmissionStates states)
+    {
+        if (submission.Image is not { } image)
+        {
+            return static () => Task.FromResult(new SubmissionOutcome(null, null));
+        }
+
+        var assembly = _loadContext.LoadSubmission(image);
+        return () => states.RunAsync(submission.Compilation, assembly);
     }
 }

@@ -126,11 +126,12 @@ public sealed partial class CSharpKernel
             assemblies.AddRange(restored);
         }
 
-        if (assemblies.Count > 0)
+        var added = assemblies.Distinct(StringComparer.Ordinal).Except(_referencedFiles, StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
         {
-            var added = assemblies.Distinct(StringComparer.Ordinal).ToList();
-            _scriptOptions = _scriptOptions.AddReferences(added.Select(p => MetadataReference.CreateFromFile(p)));
-            Volatile.Write(ref _referencedFiles, [.. _referencedFiles, .. added.Except(_referencedFiles, StringComparer.Ordinal)]);
+            _compiler.Extend(added.Select(p => MetadataReference.CreateFromFile(p)), []);
+            _loadContext.AddReferencedFiles(added);
+            Volatile.Write(ref _referencedFiles, [.. _referencedFiles, .. added]);
         }
 
         return true;

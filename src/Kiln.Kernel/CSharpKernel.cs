@@ -1,4 +1,3 @@
-using System.Text;
 using Kiln.Display;
 using Kiln.Kernel.Events;
 using Kiln.Kernel.Formatting;
@@ -7,16 +6,13 @@ using Kiln.Kernel.Magics;
 using Kiln.Kernel.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace Kiln.Kernel;
 
 /// <summary>A C# notebook kernel on Roslyn scripting: runs cells one after another, keeping their state, and reports events.</summary>
 /// <remarks>
-/// Polyglot Notebooks: <c>Microsoft.DotNet.Interactive.CSharp.CSharpKernel</c>. The first cell runs with
-/// <c>CSharpScript</c>, later cells continue its <c>ScriptState</c>, so variables, methods, types and <c>using</c>s
-/// carry over. Submissions are queued: one runs at a time. The kernel never throws for user code: compile errors,
+/// Polyglot Notebooks: <c>Microsoft.DotNet.Interactive.CSharp.CSharpKernel</c>. Each cell is a Roslyn script submission
+/// that continues the previous one, so variables, methods, types and <c>using</c>s carry over. Submissions are queued: one runs at a time. The kernel never throws for user code: compile errors,
 /// exceptions, bad magics and cancellation become an <see cref="ErrorProduced"/> event and a non-success status.
 /// While a kernel is alive, <see cref="Console.Out"/> and <see cref="Console.Error"/> are routed per submission.
 /// </remarks>
@@ -31,8 +27,9 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     private readonly List<string> _packageSources = [];
     private readonly List<LibraryMention> _unreferencedLibraries;
     private readonly SubmissionSymbols _symbols = new();
-    private ScriptOptions _scriptOptions;
-    private ScriptState<object>? _state;
+    private readonly SubmissionCompiler _compiler;
+    private readonly SubmissionLoadContext _loadContext = new();
+    private readonly SubmissionStates _states = new();
     private string[] _referencedFiles = [];
     private AbortableCellThread? _cellThread;
     private int _executionCount;
@@ -43,14 +40,7 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     {
         _options = options ?? new KernelOptions();
         _restorer = new NuGetRestorer(_options);
-        _scriptOptions = ScriptOptions.Default
-            .WithReferences(ScriptReferences.Resolve(_options.References))
-            .WithImports(_options.Imports.Select(ScriptImport))
-            .WithLanguageVersion(LanguageVersion.Latest)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithAllowUnsafe(true)
-            .WithEmitDebugInformation(false) // SubmissionSymbols emits a cell's PDB when an exception needs its lines.
-            .WithFileEncoding(Encoding.UTF8);
+        _compiler = new SubmissionCompiler(ScriptReferences.Resolve(_options.References), _options.Imports.Select(ScriptImport));
         _unreferencedLibraries = [.. _options.OnDemandLibraries.Select(l => new LibraryMention(l))];
         ConsoleCapture.Acquire();
     }
@@ -89,25 +79,19 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     /// <summary>Returns the variables defined by the cells run so far (the latest declaration of each name), in declaration order.</summary>
     public IReadOnlyList<KernelVariable> GetVariables()
     {
-        var state = Volatile.Read(ref _state);
-        if (state is null)
-        {
-            return [];
-        }
-
-        var latest = new Dictionary<string, ScriptVariable>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, KernelVariable>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var variable in state.Variables)
+        foreach (var (name, type, value) in _states.Variables())
         {
-            if (!latest.ContainsKey(variable.Name))
+            if (!latest.ContainsKey(name))
             {
-                order.Add(variable.Name);
+                order.Add(name);
             }
 
-            latest[variable.Name] = variable;
+            latest[name] = new KernelVariable(name, type, value);
         }
 
-        return [.. order.Select(name => new KernelVariable(name, latest[name].Type, latest[name].Value))];
+        return [.. order.Select(name => latest[name])];
     }
 
     /// <summary>Compiles and runs a throw-away cell so that the first real cell does not pay for JIT-compiling Roslyn.</summary>
@@ -122,10 +106,17 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             Console.Out.Write(string.Empty);
             $"{kilnWarmUp.Count}"
             """;
-        var script = CSharpScript.Create(WarmUpCode, _scriptOptions);
-        var state = await Task.Run(() => script.RunAsync(cancellationToken: ct), ct).ConfigureAwait(false);
-        Formatter.Format(state.ReturnValue);
-        Formatter.Format(new[] { 1, 2 });
+        var submission = await Task.Run(() => _compiler.Compile(WarmUpCode, "kiln-warm-up", ct), ct).ConfigureAwait(false);
+        try
+        {
+            var outcome = await Task.Run(Load(submission, new SubmissionStates()), ct).ConfigureAwait(false);
+            Formatter.Format(outcome.Value);
+            Formatter.Format(new[] { 1, 2 });
+        }
+        finally
+        {
+            _compiler.Discard(submission); // the kernel's first cell continues no submission
+        }
     }
 
     /// <summary>Runs one cell: applies its magics, compiles and runs its C# code, and reports what it produces.</summary>
@@ -228,9 +219,8 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     {
         foreach (var mention in _unreferencedLibraries.Where(m => m.IsMentionedIn(code)).ToList())
         {
-            _scriptOptions = _scriptOptions
-                .AddReferences(MetadataReference.CreateFromFile(mention.File))
-                .AddImports(mention.Library.Imports.Select(ScriptImport));
+            _compiler.Extend([MetadataReference.CreateFromFile(mention.File)], mention.Library.Imports.Select(ScriptImport));
+            _loadContext.AddReferencedFiles([mention.File]);
             _unreferencedLibraries.Remove(mention);
         }
     }

@@ -153,4 +153,36 @@ public class CSharpKernelMagicTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ReferenceMagic_DllWhoseDependencyIsNextToIt_LoadsTheDependencyWhenACellNeedsIt()
+    {
+        var directory = Directory.CreateTempSubdirectory("kiln-ref-");
+        try
+        {
+            var units = EmitLibrary(directory, "Kiln.Test.Units", "namespace Units { public static class Scale { public static double Factor => 3; } }");
+            EmitLibrary(directory, "Kiln.Test.Shapes", "namespace Shapes { public static class Area { public static double Scaled(double x) => x * Units.Scale.Factor; } }", units);
+
+            await using var kernel = new CSharpKernel();
+            await kernel.RunOkAsync($"#r \"{Path.Combine(directory.FullName, "Kiln.Test.Shapes.dll")}\"");
+            (await kernel.RunOkAsync("Shapes.Area.Scaled(2)")).ReturnText.ShouldBe("6");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Compiles <paramref name="source"/> into NAME.dll in <paramref name="directory"/>, and returns its reference.</summary>
+    private static MetadataReference EmitLibrary(DirectoryInfo directory, string name, string source, params MetadataReference[] references)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, cancellationToken: TestContext.Current.CancellationToken)],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), .. references],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var path = Path.Combine(directory.FullName, name + ".dll");
+        compilation.Emit(path, cancellationToken: TestContext.Current.CancellationToken).Success.ShouldBeTrue();
+        return MetadataReference.CreateFromFile(path);
+    }
 }
