@@ -74,8 +74,9 @@ public class CSharpKernelCancellationTests
         await using var kernel = new CSharpKernel(new KernelOptions { HardStopOnCancel = true });
         await kernel.RunOkAsync("long spins = 0;");
 
-        (await StopLoopAsync(kernel)).ShouldBe(SubmissionStatus.Cancelled);
-        (await StopLoopAsync(kernel)).ShouldBe(SubmissionStatus.Cancelled);
+        const string Loop = "Console.WriteLine(\"looping\");\nwhile (true) { spins++; }";
+        (await kernel.CancelOnceStartedAsync(Loop)).ShouldBe(SubmissionStatus.Cancelled);
+        (await kernel.CancelOnceStartedAsync(Loop)).ShouldBe(SubmissionStatus.Cancelled);
         (await kernel.RunOkAsync("spins > 0")).ReturnText.ShouldBe("True");
     }
 
@@ -108,15 +109,5 @@ public class CSharpKernelCancellationTests
         var result = await kernel.RunWithTokenAsync("Console.WriteLine(\"ran\");", new CancellationToken(canceled: true));
         result.Status.ShouldBe(SubmissionStatus.Cancelled);
         result.Stdout.ShouldBeEmpty();
-    }
-
-    private static async Task<SubmissionStatus> StopLoopAsync(CSharpKernel kernel)
-    {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = kernel.SubmitAsync("Console.WriteLine(\"looping\");\nwhile (true) { spins++; }", _ => started.TrySetResult(), cancellation.Token);
-        await started.Task.WaitAsync(TestContext.Current.CancellationToken);
-        cancellation.Cancel();
-        return (await running.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken)).Status;
     }
 }

@@ -43,4 +43,15 @@ internal static class KernelTestExtensions
             submission.Error is { } error ? $"{error.Name}: {error.Value}\n{string.Join('\n', error.Traceback)}" : "no error event");
         return submission;
     }
+
+    /// <summary>Submits <paramref name="code"/>, cancels it once it has produced its first event, and returns its status.</summary>
+    public static async Task<SubmissionStatus> CancelOnceStartedAsync(this CSharpKernel kernel, string code)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = kernel.SubmitAsync(code, _ => started.TrySetResult(), cancellation.Token);
+        await started.Task.WaitAsync(TestContext.Current.CancellationToken);
+        cancellation.Cancel();
+        return (await running.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken)).Status;
+    }
 }

@@ -6,9 +6,9 @@ namespace Kiln.Kernel.Execution;
 /// <summary>Loads a kernel's submission assemblies, and the assemblies its cells referenced with <c>#r</c>.</summary>
 /// <remarks>
 /// A submission refers to the earlier ones by assembly name, and this context resolves those names. Other names go to the
-/// application's own assemblies (the framework, Kiln) when it has them in a version at least as high as asked, so cells
-/// and the host share one copy of each type; otherwise to a file a cell referenced, or one next to such a file (the
-/// dependencies of a DLL referenced by path).
+/// host's assemblies (already loaded, or among the application's: the framework, Kiln) when it has them in a version at
+/// least as high as asked, so cells and the host share one copy of each type; otherwise to a file a cell referenced, or
+/// one next to such a file (the dependencies of a DLL referenced by path).
 /// </remarks>
 internal sealed class SubmissionLoadContext : AssemblyLoadContext
 {
@@ -65,9 +65,15 @@ internal sealed class SubmissionLoadContext : AssemblyLoadContext
                 return submission;
             }
 
-            if (ProvidedByApplication(assemblyName))
+            if (Default.Assemblies.FirstOrDefault(a => IsAtLeast(a.GetName(), assemblyName)) is { } loaded)
             {
-                return null;
+                return loaded;
+            }
+
+            if (ApplicationAssemblies.Value.TryGetValue(name, out var application)
+                && IsAtLeast(AssemblyName.GetAssemblyName(application), assemblyName))
+            {
+                return null; // the default context loads it
             }
 
             file = _referencedFiles.GetValueOrDefault(name)
@@ -77,15 +83,10 @@ internal sealed class SubmissionLoadContext : AssemblyLoadContext
         return file is null ? null : LoadFromAssemblyPath(file);
     }
 
-    private static bool ProvidedByApplication(AssemblyName wanted)
-    {
-        if (!ApplicationAssemblies.Value.TryGetValue(wanted.Name ?? string.Empty, out var file))
-        {
-            return false;
-        }
-
-        return wanted.Version is null || AssemblyName.GetAssemblyName(file).Version >= wanted.Version;
-    }
+    /// <summary>Whether <paramref name="candidate"/> is the assembly <paramref name="wanted"/>, in the same version or a later one.</summary>
+    private static bool IsAtLeast(AssemblyName candidate, AssemblyName wanted) =>
+        string.Equals(candidate.Name, wanted.Name, StringComparison.OrdinalIgnoreCase)
+        && (wanted.Version is null || candidate.Version >= wanted.Version);
 
     /// <summary>Reads the application's assemblies (its trusted platform assemblies), by simple name.</summary>
     private static Dictionary<string, string> ReadApplicationAssemblies()
