@@ -112,6 +112,18 @@ internal sealed class SubmissionCompiler
         }
     }
 
+    /// <summary>Returns the number of submissions in the chain that ends with <paramref name="last"/>.</summary>
+    public static int ChainLength(Compilation? last)
+    {
+        var length = 0;
+        for (; last is not null; last = last.ScriptCompilationInfo?.PreviousScriptCompilation)
+        {
+            length++;
+        }
+
+        return length;
+    }
+
     /// <summary>Waits for a preparation; a failed one only costs the time it would have saved.</summary>
     private static Preparation? Prepared(Task<Preparation>? next)
     {
@@ -160,18 +172,6 @@ internal sealed class SubmissionCompiler
             assemblyIdentityComparer: DesktopAssemblyIdentityComparer.Default);
         return CSharpCompilation.CreateScriptCompilation(
             _assemblyPrefix + number.ToString(CultureInfo.InvariantCulture), tree, references, options, previous, typeof(object));
-    }
-
-    /// <summary>Returns the number of submissions in the chain that ends with <paramref name="last"/>.</summary>
-    public static int ChainLength(Compilation? last)
-    {
-        var length = 0;
-        for (; last is not null; last = last.ScriptCompilationInfo?.PreviousScriptCompilation)
-        {
-            length++;
-        }
-
-        return length;
     }
 
     /// <summary>A compilation of an empty tree, made for the cell after <see cref="Previous"/> with these references and imports.</summary>
