@@ -1,7 +1,5 @@
 using Kiln.Display;
 using Kiln.Kernel.Magics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kiln.Kernel.Tests;
 
@@ -133,14 +131,8 @@ public class CSharpKernelMagicTests
         var directory = Directory.CreateTempSubdirectory("kiln-ref-");
         try
         {
-            var source = "namespace Geometry { public static class Shapes { public static double Square(double side) => side * side; } }";
-            var compilation = CSharpCompilation.Create(
-                "Kiln.Test.Geometry",
-                [CSharpSyntaxTree.ParseText(source, cancellationToken: TestContext.Current.CancellationToken)],
-                [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var path = Path.Combine(directory.FullName, "Kiln.Test.Geometry.dll");
-            compilation.Emit(path, cancellationToken: TestContext.Current.CancellationToken).Success.ShouldBeTrue();
+            var path = TestLibraries.Emit(directory, "Kiln.Test.Geometry",
+                "namespace Geometry { public static class Shapes { public static double Square(double side) => side * side; } }");
             var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 
             await using var kernel = new CSharpKernel();
@@ -160,8 +152,9 @@ public class CSharpKernelMagicTests
         var directory = Directory.CreateTempSubdirectory("kiln-ref-");
         try
         {
-            var units = EmitLibrary(directory, "Kiln.Test.Units", "namespace Units { public static class Scale { public static double Factor => 3; } }");
-            EmitLibrary(directory, "Kiln.Test.Shapes", "namespace Shapes { public static class Area { public static double Scaled(double x) => x * Units.Scale.Factor; } }", units);
+            var units = TestLibraries.Emit(directory, "Kiln.Test.Units", "namespace Units { public static class Scale { public static double Factor => 3; } }");
+            TestLibraries.Emit(directory, "Kiln.Test.Shapes",
+                "namespace Shapes { public static class Area { public static double Scaled(double x) => x * Units.Scale.Factor; } }", units);
 
             await using var kernel = new CSharpKernel();
             await kernel.RunOkAsync($"#r \"{Path.Combine(directory.FullName, "Kiln.Test.Shapes.dll")}\"");
@@ -171,18 +164,5 @@ public class CSharpKernelMagicTests
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Compiles <paramref name="source"/> into NAME.dll in <paramref name="directory"/>, and returns its reference.</summary>
-    private static MetadataReference EmitLibrary(DirectoryInfo directory, string name, string source, params MetadataReference[] references)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source, cancellationToken: TestContext.Current.CancellationToken)],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), .. references],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var path = Path.Combine(directory.FullName, name + ".dll");
-        compilation.Emit(path, cancellationToken: TestContext.Current.CancellationToken).Success.ShouldBeTrue();
-        return MetadataReference.CreateFromFile(path);
     }
 }

@@ -1,7 +1,5 @@
 using System.Reflection;
 using Kiln.Kernel.Execution;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kiln.Kernel.Tests;
 
@@ -21,14 +19,7 @@ public sealed class GeometryLibrary : IDisposable
 
     public GeometryLibrary()
     {
-        var compilation = CSharpCompilation.Create(
-            "Kiln.Test.OnDemandGeometry",
-            [CSharpSyntaxTree.ParseText(Source)],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var path = Path.Combine(_directory.FullName, "Kiln.Test.OnDemandGeometry.dll");
-        var emitted = compilation.Emit(path);
-        emitted.Success.ShouldBeTrue(string.Join('\n', emitted.Diagnostics));
+        var path = TestLibraries.Emit(_directory, "Kiln.Test.OnDemandGeometry", Source);
         Library = new OnDemandLibrary(Assembly.LoadFrom(path), ["Geometry"]);
     }
 
