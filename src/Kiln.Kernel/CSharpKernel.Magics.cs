@@ -1,7 +1,6 @@
 using Kiln.Kernel.Execution;
 using Kiln.Kernel.Magics;
 using Kiln.Kernel.Packages;
-using Microsoft.CodeAnalysis;
 
 namespace Kiln.Kernel;
 
@@ -129,8 +128,7 @@ public sealed partial class CSharpKernel
         var added = assemblies.Distinct(StringComparer.Ordinal).Except(_referencedFiles, StringComparer.Ordinal).ToList();
         if (added.Count > 0)
         {
-            _compiler.Extend(added.Select(p => MetadataReference.CreateFromFile(p)), []);
-            _loadContext.AddReferencedFiles(added);
+            AddCellReferences(added, []);
             Volatile.Write(ref _referencedFiles, [.. _referencedFiles, .. added]);
         }
 

@@ -12,8 +12,9 @@ namespace Kiln.Kernel;
 /// <summary>A C# notebook kernel on Roslyn scripting: runs cells one after another, keeping their state, and reports events.</summary>
 /// <remarks>
 /// Polyglot Notebooks: <c>Microsoft.DotNet.Interactive.CSharp.CSharpKernel</c>. Each cell is a Roslyn script submission
-/// that continues the previous one, so variables, methods, types and <c>using</c>s carry over. Submissions are queued: one runs at a time. The kernel never throws for user code: compile errors,
-/// exceptions, bad magics and cancellation become an <see cref="ErrorProduced"/> event and a non-success status.
+/// that continues the previous one, so variables, methods, types and <c>using</c>s carry over. Submissions are queued:
+/// one runs at a time. The kernel never throws for user code: compile errors, exceptions, bad magics and cancellation
+/// become an <see cref="ErrorProduced"/> event and a non-success status.
 /// While a kernel is alive, <see cref="Console.Out"/> and <see cref="Console.Error"/> are routed per submission.
 /// </remarks>
 public sealed partial class CSharpKernel : IAsyncDisposable
@@ -219,10 +220,17 @@ public sealed partial class CSharpKernel : IAsyncDisposable
     {
         foreach (var mention in _unreferencedLibraries.Where(m => m.IsMentionedIn(code)).ToList())
         {
-            _compiler.Extend([MetadataReference.CreateFromFile(mention.File)], mention.Library.Imports.Select(ScriptImport));
-            _loadContext.AddReferencedFiles([mention.File]);
+            AddCellReferences([mention.File], mention.Library.Imports);
             _unreferencedLibraries.Remove(mention);
         }
+    }
+
+    /// <summary>Makes the cells compiled from now on reference <paramref name="files"/> and import <paramref name="imports"/>,
+    /// and the files loadable when those cells run.</summary>
+    private void AddCellReferences(IReadOnlyCollection<string> files, IEnumerable<string> imports)
+    {
+        _compiler.Extend(files.Select(file => MetadataReference.CreateFromFile(file)), imports.Select(ScriptImport));
+        _loadContext.AddReferencedFiles(files);
     }
 
     /// <summary>Returns the name Roslyn expects for an import: a <c>static </c> prefix (a type's static members) is dropped.</summary>

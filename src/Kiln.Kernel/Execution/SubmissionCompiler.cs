@@ -13,8 +13,9 @@ namespace Kiln.Kernel.Execution;
 /// Binding a new compilation's ~95 references was about 40% of a trivial cell's compile. So once a cell compiles, the
 /// compiler prepares the next submission in the background: a compilation of an empty tree whose references are bound.
 /// The next cell's tree replaces the empty one, and Roslyn keeps the bound references (it reuses a compilation's
-/// reference manager when neither tree has <c>#r</c> or <c>#load</c>). A preparation is used once, and only for the
-/// chain, references and imports it was made for: otherwise the cell compiles without it, just as correctly.
+/// reference manager when neither tree has <c>#r</c> or <c>#load</c>). A preparation serves only the chain, references
+/// and imports it was made for (otherwise the cell compiles without it, just as correctly), and it is replaced once a
+/// cell compiled from it may have been loaded; after a compile error it serves the next try.
 /// Thread-safe.
 /// </remarks>
 internal sealed class SubmissionCompiler
