@@ -28,14 +28,23 @@ def start(log_path):
     return km, kc
 
 
+def reply_to(kc, msg_id, timeout=TIMEOUT):
+    """Returns the content of the shell reply to msg_id, skipping stale replies.
+
+    wait_for_ready resends kernel_info_request until a reply comes within a second, so late kernel_info_replies can
+    still be queued on the shell channel when a scenario starts.
+    """
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return reply["content"]
+
+
 def run(kc, code, **kwargs):
     """Executes code and returns (reply content, iopub messages of the request)."""
     msg_id = kc.execute(code, **kwargs)
-    reply = kc.get_shell_msg(timeout=TIMEOUT)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=TIMEOUT)
-    outputs = collect_iopub(kc, msg_id)
-    return reply["content"], outputs
+    reply = reply_to(kc, msg_id)
+    return reply, collect_iopub(kc, msg_id)
 
 
 def collect_iopub(kc, msg_id):
@@ -58,8 +67,7 @@ def texts(outputs, msg_type):
 
 
 def language(km, kc):
-    kc.kernel_info()
-    info = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    info = reply_to(kc, kc.kernel_info())
     check("kernel_info protocol", info["protocol_version"] == "5.3", info)
     check("kernel_info implementation", info["implementation"] == "kiln", info)
     check("kernel_info language", info["language_info"]["name"] == "C#" and info["language_info"]["file_extension"] == ".cs", info)
@@ -68,38 +76,31 @@ def language(km, kc):
     check("execute declarations", reply["status"] == "ok", reply)
 
     code = "numbers.Cou"
-    kc.complete(code, len(code))
-    comp = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    comp = reply_to(kc, kc.complete(code, len(code)))
     check("complete member of earlier cell's variable", "Count" in comp["matches"], comp["matches"][:20])
     check("complete cursor_start", comp["cursor_start"] == len("numbers.") and comp["cursor_end"] == len(code), comp)
 
     code = "var y = Twi"
-    kc.complete(code, len(code))
-    comp = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    comp = reply_to(kc, kc.complete(code, len(code)))
     check("complete earlier cell's function", "Twice" in comp["matches"], comp["matches"][:20])
 
     code = "Math.Sqrt(2)"
-    kc.inspect(code, 7)
-    insp = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    insp = reply_to(kc, kc.inspect(code, 7))
     check("inspect found", insp["status"] == "ok" and insp["found"], insp)
     check("inspect XML doc summary", "Returns the square root of a specified number." in insp["data"]["text/plain"], insp)
     check("inspect markdown", "Sqrt" in insp["data"]["text/markdown"], insp)
 
-    kc.inspect("numbers", 3)
-    insp = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    insp = reply_to(kc, kc.inspect("numbers", 3))
     check("inspect variable type", insp["found"] and "List<int>" in insp["data"]["text/plain"], insp)
 
     for code, status in [("for (var i = 0; i < 3; i++) {", "incomplete"), ("var x = 1;", "complete"), ("var x = ;", "invalid")]:
-        kc.is_complete(code)
-        reply = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+        reply = reply_to(kc, kc.is_complete(code))
         check(f"is_complete {status}", reply["status"] == status, (code, reply))
         if status == "incomplete":
             check("is_complete indent", reply["indent"] == "    ", reply)
 
-    kc.history()
-    check("history empty", kc.get_shell_msg(timeout=TIMEOUT)["content"]["history"] == [])
-    kc.comm_info()
-    check("comm_info empty", kc.get_shell_msg(timeout=TIMEOUT)["content"]["comms"] == {})
+    check("history empty", reply_to(kc, kc.history())["history"] == [])
+    check("comm_info empty", reply_to(kc, kc.comm_info())["comms"] == {})
 
 
 def stdin(km, kc):
@@ -111,7 +112,7 @@ def stdin(km, kc):
     request = kc.get_stdin_msg(timeout=TIMEOUT)
     check("input_request password", request["content"]["password"] and request["content"]["prompt"] == "Password: ", request)
     kc.input("s3cret")
-    reply = kc.get_shell_msg(timeout=TIMEOUT)["content"]
+    reply = reply_to(kc, msg_id)
     check("stdin cell ok", reply["status"] == "ok", reply)
     streams = "".join(c["text"] for c in texts(collect_iopub(kc, msg_id), "stream"))
     check("stdin values reach the cell", "hello kiln, 6" in streams, streams)
@@ -123,19 +124,13 @@ def stdin(km, kc):
 def errors(km, kc):
     first = kc.execute('throw new InvalidOperationException("boom");')
     second = kc.execute("var after = 1;")
-    replies = {}
-    while len(replies) < 2:
-        msg = kc.get_shell_msg(timeout=TIMEOUT)
-        replies[msg["parent_header"]["msg_id"]] = msg["content"]
+    replies = {msg_id: reply_to(kc, msg_id) for msg_id in (first, second)}
     check("error reply", replies[first]["status"] == "error" and replies[first]["ename"] == "InvalidOperationException", replies[first])
     check("queued execute aborted after error", replies[second]["status"] == "aborted", replies[second])
 
     first = kc.execute('throw new InvalidOperationException("boom");', stop_on_error=False)
     second = kc.execute("var after = 1;")
-    replies = {}
-    while len(replies) < 2:
-        msg = kc.get_shell_msg(timeout=TIMEOUT)
-        replies[msg["parent_header"]["msg_id"]] = msg["content"]
+    replies = {msg_id: reply_to(kc, msg_id) for msg_id in (first, second)}
     check("no abort when stop_on_error is false", replies[second]["status"] == "ok", replies[second])
 
     reply, outputs = run(kc, "int broken = \"text\";")
@@ -155,8 +150,8 @@ def interrupt(km, kc):
     time.sleep(1.5)
     check("heartbeat answers while a cell spins", kc.hb_channel.is_beating())
     km.interrupt_kernel()
-    reply = kc.get_shell_msg(timeout=30)
-    check("interrupted cell replies", reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "error", reply["content"])
+    reply = reply_to(kc, msg_id, timeout=30)
+    check("interrupted cell replies", reply["status"] == "error", reply)
     reply, outputs = run(kc, "1 + 1")
     results = texts(outputs, "execute_result")
     check("kernel alive after interrupt", reply["status"] == "ok" and results and results[0]["data"]["text/plain"] == "2", (reply, brief(outputs)))
