@@ -21,13 +21,24 @@ internal sealed class Batcher : IAsyncDisposable
     private readonly int _maxQueueSize;
     private readonly TimeProvider _time;
     private readonly Action<int, TimeSpan>? _onBatch;
+    private readonly long _timeoutTicks;
     private readonly Task _worker;
     private readonly Lock _model = new();
     private WorkItem? _carry;
     private int _depth;
 
     /// <summary>Creates a batcher whose worker calls <paramref name="execute"/>(rows, rowCount) and expects rowCount × outputs values back.</summary>
-    public Batcher(Func<float[], int, float[]> execute, int inputSize, int maxBatchSize, TimeSpan maxQueueDelay, int maxQueueSize, TimeProvider time, Action<int, TimeSpan>? onBatch = null)
+    /// <remarks><paramref name="timeout"/> is how long a caller waits at most (its request timeout): a request still queued
+    /// after it is dropped unrun, as nobody waits for its answer any more. Without one, queued requests never expire.</remarks>
+    public Batcher(
+        Func<float[], int, float[]> execute,
+        int inputSize,
+        int maxBatchSize,
+        TimeSpan maxQueueDelay,
+        int maxQueueSize,
+        TimeProvider time,
+        Action<int, TimeSpan>? onBatch = null,
+        TimeSpan? timeout = null)
     {
         _execute = execute;
         _inputSize = inputSize;
@@ -36,6 +47,7 @@ internal sealed class Batcher : IAsyncDisposable
         _maxQueueSize = maxQueueSize;
         _time = time;
         _onBatch = onBatch;
+        _timeoutTicks = timeout is { } t ? (long)(t.TotalSeconds * time.TimestampFrequency) : long.MaxValue;
         _worker = Task.Run(RunAsync);
     }
 
@@ -66,7 +78,7 @@ internal sealed class Batcher : IAsyncDisposable
             return RunAlone(rows, rowCount);
         }
 
-        var item = new WorkItem(rows, rowCount, ct);
+        var item = new WorkItem(rows, rowCount, ct, _time.GetTimestamp());
         if (!_channel.Writer.TryWrite(item))
         {
             Interlocked.Decrement(ref _depth);
@@ -111,7 +123,7 @@ internal sealed class Batcher : IAsyncDisposable
         {
             if (_channel.Reader.TryRead(out var item))
             {
-                if (item.Cancellation.IsCancellationRequested)
+                if (item.Cancellation.IsCancellationRequested || _time.GetTimestamp() - item.Queued >= _timeoutTicks)
                 {
                     item.Completion.TrySetCanceled(item.Cancellation);
                     Answered();
@@ -240,13 +252,16 @@ internal sealed class Batcher : IAsyncDisposable
         return input;
     }
 
-    private sealed class WorkItem(float[] rows, int rowCount, CancellationToken cancellation)
+    private sealed class WorkItem(float[] rows, int rowCount, CancellationToken cancellation, long queued)
     {
         public float[] Rows { get; } = rows;
 
         public int RowCount { get; } = rowCount;
 
         public CancellationToken Cancellation { get; } = cancellation;
+
+        /// <summary>When it was queued, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
+        public long Queued { get; } = queued;
 
         public TaskCompletionSource<float[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

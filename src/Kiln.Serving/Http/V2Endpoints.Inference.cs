@@ -24,8 +24,7 @@ internal static partial class V2Endpoints
         await ObservedAsync(ctx, state, model, "infer", async () =>
         {
             using var body = await ReadBodyAsync(ctx).ConfigureAwait(false);
-            var outputNames = Outputs(model).Select(o => o.Name).ToList();
-            var request = InferenceRequestParser.Parse(body.RootElement, model.Name, model.Package.Manifest.Input!.Name, model.Package.InputSize, outputNames);
+            var request = InferenceRequestParser.Parse(body.RootElement, model.Name, model.Package.Manifest.Input!.Name, model.Package.InputSize, OutputNames(model));
             var (output, served) = await RunAsync(ctx, state, model, version, request.Rows, request.RowCount).ConfigureAwait(false);
             await JsonResponse.WriteAsync(ctx, 200, json => InferenceResponseWriter.WriteInference(
                 json, served.Name, served.Version, request, output, served.OutputSize, served.Package.Manifest.Labels, OutputIsProbability(served)))
@@ -133,13 +132,14 @@ internal static partial class V2Endpoints
 
     private static async Task<(float[] Output, ServedModel Served)> RunAsync(HttpContext ctx, ServerState state, ServedModel model, string? version, float[] rows, int rowCount)
     {
-        using var timeout = new CancellationTokenSource(state.Options.RequestTimeout, state.Options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ctx.RequestAborted);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var output = await model.InferAsync(rows, rowCount, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
+                // No timer when the model answered at once (a lone request runs on this thread); the batcher drops
+                // queued requests whose timeout has passed.
+                var output = await model.InferAsync(rows, rowCount, ctx.RequestAborted)
+                    .WaitAsync(state.Options.RequestTimeout, state.Options.TimeProvider, ctx.RequestAborted).ConfigureAwait(false);
                 return (output, model);
             }
             catch (ModelRetiredException) when (attempt < MaxRetiredRetries)
@@ -153,7 +153,7 @@ internal static partial class V2Endpoints
             {
                 throw InferenceException.Unavailable($"Model '{model.Name}' is being reloaded; retry later.");
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ctx.RequestAborted.IsCancellationRequested)
+            catch (TimeoutException)
             {
                 throw new InferenceException(504, $"Request timeout expired: model '{model.Name}' did not answer within {state.Options.RequestTimeout.TotalMilliseconds:F0} ms; retry later or raise the timeout.");
             }

@@ -11,6 +11,8 @@ namespace Kiln.Serving.Http;
 internal static partial class V2Endpoints
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = InferenceRequestParser.MaxDepth };
+    private static readonly string[] TensorOutputs = [InferenceResponseWriter.Output];
+    private static readonly string[] LabelledOutputs = [InferenceResponseWriter.Output, InferenceResponseWriter.Probabilities, InferenceResponseWriter.Label];
 
     public static void Map(IEndpointRouteBuilder app, ServerState state)
     {
@@ -132,15 +134,13 @@ internal static partial class V2Endpoints
         j.WriteEndObject();
     }
 
-    internal static IEnumerable<(string Name, string Datatype, int? Width)> Outputs(ServedModel model)
-    {
-        yield return (InferenceResponseWriter.Output, Datatypes.Fp32, model.OutputSize);
-        if (model.Package.Manifest.Labels is not null)
-        {
-            yield return (InferenceResponseWriter.Probabilities, Datatypes.Fp32, model.OutputSize);
-            yield return (InferenceResponseWriter.Label, Datatypes.Bytes, null);
-        }
-    }
+    /// <summary>The names of <paramref name="model"/>'s outputs: the raw output, and with labels also probabilities and label.</summary>
+    internal static IReadOnlyList<string> OutputNames(ServedModel model) => model.Package.Manifest.Labels is null ? TensorOutputs : LabelledOutputs;
+
+    private static IEnumerable<(string Name, string Datatype, int? Width)> Outputs(ServedModel model) =>
+        OutputNames(model).Select(name => name == InferenceResponseWriter.Label
+            ? (name, Datatypes.Bytes, (int?)null)
+            : (name, Datatypes.Fp32, model.OutputSize));
 
     private static Task ModelReadyAsync(HttpContext ctx, ServerState state)
     {

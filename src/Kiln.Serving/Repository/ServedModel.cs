@@ -21,7 +21,8 @@ internal sealed class ServedModel : IAsyncDisposable
             options.MaxQueueDelay,
             options.MaxQueueSize,
             options.TimeProvider,
-            (rows, elapsed) => metrics.ObserveBatch(Name, rows, elapsed));
+            (rows, elapsed) => metrics.ObserveBatch(Name, rows, elapsed),
+            options.RequestTimeout);
     }
 
     /// <summary>The model name.</summary>

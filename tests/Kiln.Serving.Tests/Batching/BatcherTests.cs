@@ -131,6 +131,31 @@ public class BatcherTests
     }
 
     [Fact]
+    public async Task SubmitAsync_QueuedPastTheTimeout_IsDroppedUnrun()
+    {
+        var batches = new ConcurrentBag<int>();
+        using var running = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        await using var batcher = new Batcher((r, n) =>
+        {
+            running.Release();
+            release.Wait(Ct);
+            return Execute(r, n, batches);
+        }, 2, 1, TimeSpan.FromMilliseconds(1), 100, TimeProvider.System, timeout: TimeSpan.FromMilliseconds(50));
+        var first = batcher.SubmitAsync([1, 2], 1, Ct);
+        await running.WaitAsync(Ct);
+        var expired = batcher.SubmitAsync([3, 4], 1, Ct);
+
+        await Task.Delay(200, Ct);
+        release.Release(2);
+
+        (await first).ShouldBe([3f, -1f, 2f]);
+        await Should.ThrowAsync<OperationCanceledException>(() => expired);
+        batches.ShouldBe([1]);
+        batcher.QueueDepth.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task DisposeAsync_FinishesQueuedRequestsThenRefusesNewOnes()
     {
         var batches = new ConcurrentBag<int>();
