@@ -107,17 +107,11 @@ public sealed partial class CSharpKernel : IAsyncDisposable
             Console.Out.Write(string.Empty);
             $"{kilnWarmUp.Count}"
             """;
-        var submission = await Task.Run(() => _compiler.Compile(WarmUpCode, "kiln-warm-up", ct), ct).ConfigureAwait(false);
-        try
-        {
-            var outcome = await Task.Run(Load(submission, new SubmissionStates()), ct).ConfigureAwait(false);
-            Formatter.Format(outcome.Value);
-            Formatter.Format(new[] { 1, 2 });
-        }
-        finally
-        {
-            _compiler.Discard(submission); // the kernel's first cell continues no submission
-        }
+        // The kernel's first cell continues no submission, so the warm-up is not continued.
+        var submission = await Task.Run(() => _compiler.Compile(WarmUpCode, "kiln-warm-up", ct, continued: false), ct).ConfigureAwait(false);
+        var outcome = await Task.Run(Load(submission, new SubmissionStates()), ct).ConfigureAwait(false);
+        Formatter.Format(outcome.Value);
+        Formatter.Format(new[] { 1, 2 });
     }
 
     /// <summary>Runs one cell: applies its magics, compiles and runs its C# code, and reports what it produces.</summary>

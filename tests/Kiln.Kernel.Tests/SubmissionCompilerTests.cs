@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 
 namespace Kiln.Kernel.Tests;
 
-/// <summary>The submission chain's references: each given once, so what a cell binds does not grow with the cells before it.</summary>
+/// <summary>The submission chain: each reference given once, so what a cell binds does not grow with the cells before it;
+/// a submission that is not continued leaves the chain where it was.</summary>
 public sealed class SubmissionCompilerTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("kiln-compiler-");
@@ -34,6 +35,18 @@ public sealed class SubmissionCompilerTests : IDisposable
         given.Count.ShouldBe(framework.Count + 1);
         given.Distinct().Count().ShouldBe(given.Count);
         last.Image.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Compile_AfterASubmissionNotContinued_StartsTheChainWithAnAssemblyOfItsOwn()
+    {
+        var compiler = new SubmissionCompiler(ScriptReferences.Resolve(KernelOptions.DefaultReferences), ["System"]);
+        var warmUp = compiler.Compile("var w = 1;", "warm-up.cs", CancellationToken.None, continued: false);
+
+        var first = compiler.Compile("var a = 2;", "cell1.cs", CancellationToken.None);
+
+        first.Compilation.ScriptCompilationInfo!.PreviousScriptCompilation.ShouldBeNull();
+        first.Compilation.AssemblyName.ShouldNotBe(warmUp.Compilation.AssemblyName);
     }
 
     private static IEnumerable<Compilation> Chain(Compilation? last)

@@ -58,9 +58,11 @@ internal sealed class SubmissionCompiler
     /// <param name="code">The cell's C# code.</param>
     /// <param name="filePath">The name stack traces and diagnostics give the cell's code.</param>
     /// <param name="ct">Cancels the compile.</param>
+    /// <param name="continued">False for a submission that will never be continued (a warm-up): the next submission is then
+    /// prepared to follow the same one this one followed.</param>
     /// <returns>The compilation, and its assembly or null when the code declares nothing to run (only <c>using</c>s, say).</returns>
     /// <exception cref="CompilationErrorException">The code has errors.</exception>
-    public CompiledSubmission Compile(string code, string filePath, CancellationToken ct)
+    public CompiledSubmission Compile(string code, string filePath, CancellationToken ct, bool continued = true)
     {
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ParseOptions, filePath, ct);
         Task<Preparation>? next;
@@ -85,7 +87,7 @@ internal sealed class SubmissionCompiler
 
         lock (_gate)
         {
-            StartPreparing(compilation);
+            StartPreparing(continued ? compilation : previous);
         }
 
         pe.Position = 0;
@@ -101,7 +103,7 @@ internal sealed class SubmissionCompiler
         }
     }
 
-    /// <summary>Forgets <paramref name="submission"/>, which was compiled but will not be continued (it was stopped, or was a warm-up).</summary>
+    /// <summary>Forgets <paramref name="submission"/>, which was compiled but will not be continued (it was stopped).</summary>
     public void Discard(CompiledSubmission submission)
     {
         lock (_gate)
