@@ -21,7 +21,7 @@ internal sealed class Batcher : IAsyncDisposable
     private readonly int _maxQueueSize;
     private readonly TimeProvider _time;
     private readonly Action<int, TimeSpan>? _onBatch;
-    private readonly long _timeoutTicks;
+    private readonly TimeSpan _timeout;
     private readonly Task _worker;
     private readonly Lock _model = new();
     private WorkItem? _carry;
@@ -47,7 +47,7 @@ internal sealed class Batcher : IAsyncDisposable
         _maxQueueSize = maxQueueSize;
         _time = time;
         _onBatch = onBatch;
-        _timeoutTicks = timeout is { } t ? (long)(t.TotalSeconds * time.TimestampFrequency) : long.MaxValue;
+        _timeout = timeout ?? TimeSpan.MaxValue;
         _worker = Task.Run(RunAsync);
     }
 
@@ -123,7 +123,7 @@ internal sealed class Batcher : IAsyncDisposable
         {
             if (_channel.Reader.TryRead(out var item))
             {
-                if (item.Cancellation.IsCancellationRequested || _time.GetTimestamp() - item.Queued >= _timeoutTicks)
+                if (item.Cancellation.IsCancellationRequested || _time.GetElapsedTime(item.Queued) >= _timeout)
                 {
                     item.Completion.TrySetCanceled(item.Cancellation);
                     Answered();
