@@ -40,6 +40,8 @@ public sealed record ServerOptions
     public string? ApiKey { get; init; }
 
     /// <summary>Configures logging (e.g. <c>b =&gt; b.AddSimpleConsole()</c>); by default the server logs nothing.</summary>
+    /// <remarks>The server logs one line per request itself (category <c>Kiln.Serving</c>, Information), so ASP.NET Core's own
+    /// request logging (<c>Microsoft.AspNetCore.Hosting.Diagnostics</c>) is filtered out; a filter added here can turn it back on.</remarks>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
     /// <summary>The clock for latency measurements and batching delays.</summary>
