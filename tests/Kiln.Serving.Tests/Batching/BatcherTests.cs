@@ -134,23 +134,24 @@ public class BatcherTests
     public async Task SubmitAsync_QueuedPastTheTimeout_IsDroppedUnrun()
     {
         var batches = new ConcurrentBag<int>();
+        var clock = new ManualClock();
         using var running = new SemaphoreSlim(0);
         using var release = new SemaphoreSlim(0);
         await using var batcher = new Batcher((r, n) =>
         {
             running.Release();
-            release.Wait(Ct);
+            release.Wait(TimeSpan.FromSeconds(30), Ct);
             return Execute(r, n, batches);
-        }, 2, 1, TimeSpan.FromMilliseconds(1), 100, TimeProvider.System, timeout: TimeSpan.FromMilliseconds(50));
+        }, 2, 1, TimeSpan.FromMilliseconds(1), 100, clock, timeout: TimeSpan.FromMilliseconds(50));
         var first = batcher.SubmitAsync([1, 2], 1, Ct);
-        await running.WaitAsync(Ct);
+        (await running.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBeTrue("the first request runs");
         var expired = batcher.SubmitAsync([3, 4], 1, Ct);
 
-        await Task.Delay(200, Ct);
+        clock.Advance(TimeSpan.FromMilliseconds(60));
         release.Release(2);
 
-        (await first).ShouldBe([3f, -1f, 2f]);
-        await Should.ThrowAsync<OperationCanceledException>(() => expired);
+        (await first.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe([3f, -1f, 2f]);
+        await Should.ThrowAsync<OperationCanceledException>(() => expired.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         batches.ShouldBe([1]);
         batcher.QueueDepth.ShouldBe(0);
     }
@@ -178,5 +179,17 @@ public class BatcherTests
         e.StatusCode.ShouldBe(500);
         e.Message.ShouldNotContain("secret");
         batcher.QueueDepth.ShouldBe(0);
+    }
+
+    /// <summary>A clock that stands still until the test moves it; timers still run on real time.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

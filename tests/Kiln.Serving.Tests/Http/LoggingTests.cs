@@ -22,8 +22,7 @@ public class LoggingTests
         var lines = sink.ToList();
         lines.ShouldContain(l => l.Contains("POST /v2/models/cancer/infer answered 200", StringComparison.Ordinal));
         lines.ShouldContain(l => l.Contains("invalid API key", StringComparison.Ordinal));
-        lines.Where(l => l.Contains("/v2/models/cancer/infer", StringComparison.Ordinal)).Count()
-            .ShouldBe(3, "the 200 line, the rejection warning and the 401 line; ASP.NET Core's own request lines are off");
+        lines.ShouldNotContain(l => l.StartsWith("Request starting", StringComparison.Ordinal), "Kiln logs its own line per request; ASP.NET Core's are off");
         lines.ShouldAllBe(l => !l.Contains("secret", StringComparison.Ordinal) && !l.Contains("12345", StringComparison.Ordinal));
     }
 
