@@ -153,8 +153,10 @@ internal static partial class V2Endpoints
             {
                 throw InferenceException.Unavailable($"Model '{model.Name}' is being reloaded; retry later.");
             }
-            catch (TimeoutException)
+            catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ctx.RequestAborted.IsCancellationRequested))
             {
+                // Cancelled without the client leaving: the batcher dropped the request as past its timeout, just before
+                // this caller's own timer fired.
                 throw new InferenceException(504, $"Request timeout expired: model '{model.Name}' did not answer within {state.Options.RequestTimeout.TotalMilliseconds:F0} ms; retry later or raise the timeout.");
             }
         }
