@@ -31,7 +31,7 @@ public sealed class SubmissionCompilerTests : IDisposable
             compiler.Accept(last);
         }
 
-        var given = Chain(last.Compilation).SelectMany(c => c.ExternalReferences).ToList();
+        var given = SubmissionCompiler.Chain(last.Compilation).SelectMany(c => c.ExternalReferences).ToList();
         given.Count.ShouldBe(framework.Count + 1);
         given.Distinct().Count().ShouldBe(given.Count);
         last.Image.ShouldNotBeNull();
@@ -47,13 +47,5 @@ public sealed class SubmissionCompilerTests : IDisposable
 
         first.Compilation.ScriptCompilationInfo!.PreviousScriptCompilation.ShouldBeNull();
         first.Compilation.AssemblyName.ShouldNotBe(warmUp.Compilation.AssemblyName);
-    }
-
-    private static IEnumerable<Compilation> Chain(Compilation? last)
-    {
-        for (; last is not null; last = last.ScriptCompilationInfo?.PreviousScriptCompilation)
-        {
-            yield return last;
-        }
     }
 }

@@ -115,17 +115,17 @@ internal sealed class SubmissionCompiler
         }
     }
 
-    /// <summary>Returns the number of submissions in the chain that ends with <paramref name="last"/>.</summary>
-    public static int ChainLength(Compilation? last)
+    /// <summary>Returns the submissions of the chain that ends with <paramref name="last"/>, the last one first.</summary>
+    public static IEnumerable<Compilation> Chain(Compilation? last)
     {
-        var length = 0;
         for (; last is not null; last = last.ScriptCompilationInfo?.PreviousScriptCompilation)
         {
-            length++;
+            yield return last;
         }
-
-        return length;
     }
+
+    /// <summary>Returns the number of submissions in the chain that ends with <paramref name="last"/>.</summary>
+    public static int ChainLength(Compilation? last) => Chain(last).Count();
 
     /// <summary>Waits for a preparation; a failed one only costs the time it would have saved.</summary>
     private static Preparation? Prepared(Task<Preparation>? next)
@@ -185,12 +185,7 @@ internal sealed class SubmissionCompiler
     /// </remarks>
     private static IEnumerable<MetadataReference> NotInChain(ImmutableArray<MetadataReference> references, CSharpCompilation? previous)
     {
-        var given = new HashSet<MetadataReference>();
-        for (Compilation? c = previous; c is not null; c = c.ScriptCompilationInfo?.PreviousScriptCompilation)
-        {
-            given.UnionWith(c.ExternalReferences);
-        }
-
+        var given = Chain(previous).SelectMany(c => c.ExternalReferences).ToHashSet();
         return references.Where(r => !given.Contains(r));
     }
 
