@@ -134,7 +134,7 @@ public class BatcherTests
     public async Task SubmitAsync_QueuedPastTheTimeout_IsDroppedUnrun()
     {
         var batches = new ConcurrentBag<int>();
-        var clock = new ManualClock();
+        var clock = new TestClock();
         using var running = new SemaphoreSlim(0);
         using var release = new SemaphoreSlim(0);
         await using var batcher = new Batcher((r, n) =>
@@ -179,17 +179,5 @@ public class BatcherTests
         e.StatusCode.ShouldBe(500);
         e.Message.ShouldNotContain("secret");
         batcher.QueueDepth.ShouldBe(0);
-    }
-
-    /// <summary>A clock that stands still until the test moves it; timers still run on real time.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 }

@@ -131,7 +131,7 @@ public class ErrorTests
     {
         // Each reading of this clock is a minute later, so the batcher finds the queued request past its timeout and
         // drops it before the caller's own (real-time) timer fires.
-        var options = new ServerOptions { RequestTimeout = TimeSpan.FromSeconds(5), MaxQueueDelay = TimeSpan.FromMilliseconds(5), TimeProvider = new LeapingClock() };
+        var options = new ServerOptions { RequestTimeout = TimeSpan.FromSeconds(5), MaxQueueDelay = TimeSpan.FromMilliseconds(5), TimeProvider = new TestClock(stepPerReading: TimeSpan.FromMinutes(1)) };
         await using var s = await Served.StartAsync(options);
 
         var (status, answer, _) = await V2.PostAsync(s.Http, Infer, Row());
@@ -161,15 +161,5 @@ public class ErrorTests
         header.Status.ShouldBe(HttpStatusCode.OK);
         metadataWithout.Status.ShouldBe(HttpStatusCode.Unauthorized);
         health.Status.ShouldBe(HttpStatusCode.OK);
-    }
-
-    /// <summary>A clock that moves a minute at every reading.</summary>
-    private sealed class LeapingClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Add(ref _ticks, TimeSpan.TicksPerMinute);
     }
 }
