@@ -29,7 +29,8 @@ internal sealed class Batcher : IAsyncDisposable
 
     /// <summary>Creates a batcher whose worker calls <paramref name="execute"/>(rows, rowCount) and expects rowCount × outputs values back.</summary>
     /// <remarks><paramref name="timeout"/> is how long a caller waits at most (its request timeout): a request still queued
-    /// after it is dropped unrun, as nobody waits for its answer any more. Without one, queued requests never expire.</remarks>
+    /// after it is dropped unrun, with a <see cref="TimeoutException"/>, as nobody waits for its answer any more. Without one,
+    /// queued requests never expire.</remarks>
     public Batcher(
         Func<float[], int, float[]> execute,
         int inputSize,
@@ -123,9 +124,12 @@ internal sealed class Batcher : IAsyncDisposable
         {
             if (_channel.Reader.TryRead(out var item))
             {
-                if (item.Cancellation.IsCancellationRequested || _time.GetElapsedTime(item.Queued) >= _timeout)
+                var expired = _time.GetElapsedTime(item.Queued) >= _timeout;
+                if (expired || item.Cancellation.IsCancellationRequested)
                 {
-                    item.Completion.TrySetCanceled(item.Cancellation);
+                    _ = expired
+                        ? item.Completion.TrySetException(new TimeoutException("The request waited in the queue past its timeout."))
+                        : item.Completion.TrySetCanceled(item.Cancellation);
                     Answered();
                     continue;
                 }

@@ -153,10 +153,9 @@ internal static partial class V2Endpoints
             {
                 throw InferenceException.Unavailable($"Model '{model.Name}' is being reloaded; retry later.");
             }
-            catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ctx.RequestAborted.IsCancellationRequested))
+            catch (TimeoutException)
             {
-                // Cancelled without the client leaving: the batcher dropped the request as past its timeout, just before
-                // this caller's own timer fired.
+                // From this caller's own timer, or from the batcher, which drops a request queued past its timeout.
                 throw new InferenceException(504, $"Request timeout expired: model '{model.Name}' did not answer within {state.Options.RequestTimeout.TotalMilliseconds:F0} ms; retry later or raise the timeout.");
             }
         }
