@@ -3,6 +3,9 @@
 # Model: an MLP 64 -> 128 (ReLU) -> 10, FP32, weights written once by PyTorch and loaded by both servers.
 # Load: wrk on loopback (keep-alive, closed loop) posting the same Open Inference Protocol (V2) JSON body to both:
 #   1 row at 1, 8 and 64 connections, and 32-row requests at 8 connections; req/s, p50 and p99 for each.
+# Each server first gets WARMUP_SECONDS (default 10) of unmeasured 1-row load at 64 connections: under load .NET
+# recompiles the hot request path optimized (tier 1) in the background over the first seconds, and a measurement taken
+# before that times the JIT rather than the server. gunicorn gets the same warm-up.
 # DURATION=5 s per scenario after a 1 s warm-up; the scenarios and the overload take about 3 minutes, the soak adds
 # SOAK_SECONDS. Client and servers share the machine's cores, so absolute figures are pessimistic; the ratio is what
 # the final line reports.
@@ -25,6 +28,7 @@ for tool in wrk gunicorn bc curl; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install wrk gunicorn bc curl python3-flask python3-torch)" >&2; exit 1; }
 done
 duration=${DURATION:-5}
+warmup_seconds=${WARMUP_SECONDS:-10}
 soak_seconds=${SOAK_SECONDS:-600}
 soak_load=${SOAK_LOAD:-0.6}
 overload_seconds=${OVERLOAD_SECONDS:-10}
@@ -121,6 +125,7 @@ run_wrk() { # url connections rows seconds -> "reqs p50 p99 errors"
 scenarios=("1 1" "8 1" "64 1" "8 32")
 declare -A result
 bench_server() { # name url
+  run_wrk "$2" 64 1 "$warmup_seconds" >/dev/null   # server warm-up
   for s in "${scenarios[@]}"; do
     read -r conns rows <<<"$s"
     run_wrk "$2" "$conns" "$rows" 1 >/dev/null   # warm-up
@@ -172,7 +177,7 @@ kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 kiln_port=$(free_port)
 "${kiln_cmd[@]}" "$kiln_port" --max-queue-size "$overload_queue" >"$work/kiln-overload.log" 2>&1 & pids+=($!)
 wait_ready "http://127.0.0.1:$kiln_port" "kiln (overload)" "$work/kiln-overload.log"
-run_wrk "http://127.0.0.1:$kiln_port" 64 1 1 >/dev/null   # warm-up
+run_wrk "http://127.0.0.1:$kiln_port" 64 1 "$warmup_seconds" >/dev/null   # server warm-up
 read -r kiln_host_peak _ <<<"$(run_wrk "http://127.0.0.1:$kiln_port" 64 1 "$duration")"
 kiln_overload=$(overload kiln "http://127.0.0.1:$kiln_port" "$kiln_host_peak")
 kill "${pids[1]}"; wait "${pids[1]}" 2>/dev/null || true
