@@ -15,22 +15,14 @@ public sealed partial class ModelServer
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var stop = new StopSignal(ct, PosixSignal.SIGINT, PosixSignal.SIGTERM);
         var server = await StartAsync(modelPath, options, stop.Token).ConfigureAwait(false);
         await output.WriteLineAsync($"kiln serve: {string.Join(", ", server.Repository.LoadedModels)} at {server.Url} (Ctrl+C to stop)").ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
         {
             await output.WriteLineAsync("kiln serve: draining in-flight requests...").ConfigureAwait(false);
         }
