@@ -6,7 +6,7 @@
 # Each server first gets WARMUP_SECONDS (default 10) of unmeasured 1-row load at 64 connections: under load .NET
 # recompiles the hot request path optimized (tier 1) in the background over the first seconds, and a measurement taken
 # before that times the JIT rather than the server. gunicorn gets the same warm-up.
-# DURATION=5 s per scenario after a 1 s warm-up; the scenarios and the overload take about 3 minutes, the soak adds
+# DURATION=5 s per scenario after a 1 s warm-up; the warm-ups, scenarios and overload take about 3–4 minutes, the soak adds
 # SOAK_SECONDS. Client and servers share the machine's cores, so absolute figures are pessimistic; the ratio is what
 # the final line reports.
 # Overload (OVERLOAD_SECONDS=10 after a 2 s warm-up): an open-loop generator (tests/Kiln.Benchmarks.Serve: fixed
