@@ -38,6 +38,21 @@ internal static class KilnProcess
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>Skips a Ctrl+C test when this process runs with SIGINT ignored, as a non-interactive shell's background job
+    /// or nohup does: kiln inherits the ignored signal, .NET installs no handler for it, and Ctrl+C cannot reach kiln.</summary>
+    public static void SkipIfSigIntIgnored()
+    {
+        const string field = "SigIgn:";
+        var line = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))
+            : null;
+        var ignored = line is null ? 0UL : Convert.ToUInt64(line[field.Length..].Trim(), 16);
+        const ulong sigint = 1UL << (2 - 1); // signal N is bit N - 1
+        Assert.SkipWhen((ignored & sigint) != 0,
+            "SIGINT is ignored in this test process (started as a background job of a non-interactive shell, or with nohup?), " +
+            "so kiln would inherit that and could not be interrupted; run scripts/test.sh in the foreground.");
+    }
+
     /// <summary>Sends SIGINT (Ctrl+C) to <paramref name="process"/>.</summary>
     public static async Task InterruptAsync(Process process)
     {

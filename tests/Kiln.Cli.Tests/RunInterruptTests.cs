@@ -11,6 +11,7 @@ public sealed class RunInterruptTests : IDisposable
     [Fact(Timeout = 120_000)]
     public async Task Run_CtrlCDuringEndlessCell_SavesPartialNotebookAndExits130()
     {
+        KilnProcess.SkipIfSigIntIgnored();
         var document = NotebookDocument.CreateCSharp();
         document.Cells.Add(NotebookCell.Code("Console.WriteLine(\"before\");"));
         document.Cells.Add(NotebookCell.Code("while (true) { }"));

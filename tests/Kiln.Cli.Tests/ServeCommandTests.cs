@@ -15,6 +15,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact(Timeout = 120_000)]
     public async Task Serve_ModelDirectory_AnswersV2AndStopsCleanlyOnCtrlC()
     {
+        KilnProcess.SkipIfSigIntIgnored();
         var modelDir = Path.Combine(_root, "tiny");
         ModelPackage.Save(modelDir, new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 2)),
             new ModelManifest { Name = "tiny", Labels = ["no", "yes"] });
