@@ -127,9 +127,15 @@ internal sealed class Batcher : IAsyncDisposable
                 var expired = _time.GetElapsedTime(item.Queued) >= _timeout;
                 if (expired || item.Cancellation.IsCancellationRequested)
                 {
-                    _ = expired
-                        ? item.Completion.TrySetException(new TimeoutException("The request waited in the queue past its timeout."))
-                        : item.Completion.TrySetCanceled(item.Cancellation);
+                    if (expired)
+                    {
+                        item.Completion.TrySetException(new TimeoutException("The request waited in the queue past its timeout."));
+                    }
+                    else
+                    {
+                        item.Completion.TrySetCanceled(item.Cancellation);
+                    }
+
                     Answered();
                     continue;
                 }
